@@ -1,0 +1,200 @@
+"""The ``trainer`` command: argument parsing and exit codes only.
+
+Exit status (``cli.md``): 0 success; 1 the input is wrong (with ``file:line:col: message`` on
+standard error); 2 bad command-line usage. No traceback reaches a user for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="trainer",
+        description="Service Recovery Trainer: play, author and check service-recovery "
+                    "scenarios.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    def scenarios_opt(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--scenarios", metavar="DIR", action="append", default=[],
+                       help="another folder of scenarios (repeatable; also TRAINER_SCENARIOS, "
+                            "':'-separated)")
+
+    p = sub.add_parser("validate", help="check scenario and persona files or folders")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    scenarios_opt(p)
+
+    p = sub.add_parser("lint", help="warn about content that is valid but probably wrong")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--strict", action="store_true", help="exit 1 if there is any warning")
+    scenarios_opt(p)
+
+    p = sub.add_parser("list", help="the scenarios found: id, version, difficulty, title")
+    p.add_argument("path", nargs="?", metavar="PATH")
+    p.add_argument("--lang", metavar="TAG", help="title language (en, zh-Hans, zh-Hant, vi)")
+    scenarios_opt(p)
+
+    p = sub.add_parser("run", help="play a scenario headless from a script; print the result")
+    p.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a .yaml path")
+    p.add_argument("--script", required=True, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--lang", metavar="TAG")
+    scenarios_opt(p)
+    return parser
+
+
+def _library(extra: Sequence[str]):  # type: ignore[no-untyped-def]
+    from .scenario.library import Library, scenario_dirs
+
+    return Library(scenario_dirs(extra))
+
+
+def _print_diagnostics(diagnostics: Sequence[object]) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic, file=sys.stderr)
+
+
+def _missing(paths: Sequence[str]) -> list[str]:
+    return [p for p in paths if not Path(p).exists()]
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    missing = _missing(args.paths)
+    for path in missing:
+        print(f"{path}:1:1: error: no such file or folder", file=sys.stderr)
+    library = _library(args.scenarios)
+    loaded = library.load_paths([Path(p) for p in args.paths if p not in missing])
+    diagnostics = loaded.sorted_diagnostics()
+    _print_diagnostics(diagnostics)
+    errors = len(loaded.errors) + len(missing)
+    warnings = len(diagnostics) - len(loaded.errors)
+    summary = (f"{loaded.files} file(s): {len(loaded.scenarios)} scenario(s), "
+               f"{len(loaded.personas)} persona(s) valid; {errors} error(s), "
+               f"{warnings} warning(s)")
+    print(summary, file=sys.stderr if errors else sys.stdout)
+    return EXIT_INPUT if errors else EXIT_OK
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    from .scenario.diagnostics import sort_key
+    from .scenario.lint import lint
+
+    missing = _missing(args.paths)
+    for path in missing:
+        print(f"{path}:1:1: error: no such file or folder", file=sys.stderr)
+    library = _library(args.scenarios)
+    loaded = library.load_paths([Path(p) for p in args.paths if p not in missing])
+    diagnostics = list(loaded.diagnostics)
+    for scenario in loaded.scenarios:
+        diagnostics.extend(lint(scenario))
+    diagnostics.sort(key=sort_key)
+    _print_diagnostics(diagnostics)
+    errors = sum(1 for d in diagnostics if d.is_error) + len(missing)
+    warnings = len(diagnostics) - errors + len(missing)
+    print(f"{len(loaded.scenarios)} scenario(s) linted: {errors} error(s), {warnings} warning(s)",
+          file=sys.stderr if errors or (warnings and args.strict) else sys.stdout)
+    if errors or (args.strict and warnings):
+        return EXIT_INPUT
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from .i18n import normalise
+
+    extra = list(args.scenarios)
+    library = _library(extra)
+    if args.path:
+        if not Path(args.path).exists():
+            print(f"{args.path}:1:1: error: no such file or folder", file=sys.stderr)
+            return EXIT_INPUT
+        loaded = library.load_paths([Path(args.path)])
+    else:
+        loaded = library.all()
+    locale = normalise(args.lang) if args.lang else None
+    rows = sorted(loaded.scenarios, key=lambda s: (s.difficulty, s.id))
+    width = max((len(s.id) for s in rows), default=10)
+    for scenario in rows:
+        print(f"{scenario.id:<{width}}  v{scenario.version:<3} {scenario.difficulty}  "
+              f"{scenario.title.get(locale)}")
+    if loaded.errors:
+        _print_diagnostics(loaded.sorted_diagnostics())
+        print(f"{len(loaded.errors)} error(s): some files were skipped; run 'trainer validate'",
+              file=sys.stderr)
+        return EXIT_INPUT
+    return EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .headless import play_script, to_json, to_text
+    from .i18n import normalise
+    from .scenario.diagnostics import Collector
+    from .scenario.library import display
+    from .scenario.script import read_script
+
+    library = _library(args.scenarios)
+    scenario, diagnostics = library.find(args.scenario)
+    if scenario is None:
+        _print_diagnostics(diagnostics)
+        return EXIT_INPUT
+    script_path = Path(args.script)
+    out = Collector(display(script_path), [])
+    try:
+        data = script_path.read_bytes()
+    except OSError as exc:
+        print(f"{args.script}:1:1: error: cannot read the script: {exc.strerror or exc}",
+              file=sys.stderr)
+        return EXIT_INPUT
+    script = read_script(data, out, default_after=scenario.timing.decide_s / 2)
+    if script is None:
+        _print_diagnostics(out.items)
+        return EXIT_INPUT
+    locale = normalise(args.lang) if args.lang else scenario.fallback
+    played, problems = play_script(scenario, script, display(script_path), locale)
+    if played is None:
+        _print_diagnostics(problems)
+        return EXIT_INPUT
+    if args.json:
+        print(json.dumps(to_json(played), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(to_text(played))
+    return EXIT_OK
+
+
+COMMANDS = {"validate": cmd_validate, "lint": cmd_lint, "list": cmd_list, "run": cmd_run}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):
+        try:
+            sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+            sys.stderr.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (OSError, ValueError):
+            pass
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: 2 for usage errors, 0 for --help
+        return int(exc.code or 0)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

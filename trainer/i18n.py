@@ -1,0 +1,56 @@
+"""The one lookup for interface and debrief text: a key, a locale, a fallback to English.
+
+Catalogs live in ``trainer/locales/*.py`` as plain dicts (no file I/O at import, no gettext
+build step): ``en`` is complete; other locales may miss keys, which fall back to English.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from typing import Any
+
+SUPPORTED = ("en", "zh-Hans", "zh-Hant", "vi")
+FALLBACK = "en"
+
+
+@lru_cache(maxsize=None)
+def catalog(locale: str) -> dict[str, str]:
+    if locale not in SUPPORTED:
+        return {}
+    module = importlib.import_module(f"trainer.locales.{locale.replace('-', '_').lower()}")
+    return dict(module.MESSAGES)
+
+
+def normalise(locale: str | None) -> str:
+    """Map a requested locale tag to a supported one (``zh-CN`` -> ``zh-Hans``...)."""
+    if not locale:
+        return FALLBACK
+    tag = locale.replace("_", "-")
+    lowered = tag.lower()
+    for supported in SUPPORTED:
+        if lowered == supported.lower():
+            return supported
+    if lowered.startswith("zh"):
+        if any(part in lowered for part in ("hant", "-tw", "-hk", "-mo")):
+            return "zh-Hant"
+        return "zh-Hans"
+    if lowered.startswith("vi"):
+        return "vi"
+    return FALLBACK
+
+
+def t(key: str, locale: str | None = None, **params: Any) -> str:
+    """The text for ``key`` in ``locale`` (else English), formatted with ``params``."""
+    loc = normalise(locale)
+    template = catalog(loc).get(key) or catalog(FALLBACK).get(key)
+    if template is None:
+        return key
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return catalog(FALLBACK).get(key, key).format(**params)
+
+
+def has(key: str) -> bool:
+    return key in catalog(FALLBACK)

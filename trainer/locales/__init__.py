@@ -1,0 +1,1 @@
+"""Translations of the interface and debrief text (see trainer.i18n)."""

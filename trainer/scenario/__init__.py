@@ -1,0 +1,1 @@
+"""The scenario format: model, safe YAML loading, validation, lint, library, scripts."""

@@ -1,0 +1,64 @@
+"""Located problems: errors and warnings with a file, a line and a column, collected not raised."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem a trainer can fix: ``file:line:col: severity: message``.
+
+    Lines and columns are 1-based, as editors count them.
+    """
+
+    file: str
+    line: int
+    col: int
+    message: str
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+
+class Collector:
+    """Collects diagnostics for one file; helpers keep call sites short."""
+
+    def __init__(self, file: str, sink: list[Diagnostic] | None = None) -> None:
+        self.file = file
+        self.items: list[Diagnostic] = sink if sink is not None else []
+
+    def error(self, line: int, col: int, message: str) -> None:
+        self.items.append(Diagnostic(self.file, line, col, message, ERROR))
+
+    def warning(self, line: int, col: int, message: str) -> None:
+        self.items.append(Diagnostic(self.file, line, col, message, WARNING))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.is_error]
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """Return ``' (did you mean "x"?)'`` for the closest candidate, or ``''``."""
+    pool = sorted(set(candidates))
+    match = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if not match:
+        lowered = {c.lower(): c for c in pool}
+        if word.lower() in lowered:
+            match = [lowered[word.lower()]]
+    return f' (did you mean "{match[0]}"?)' if match else ""
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
+    return (diagnostic.file, diagnostic.line, diagnostic.col, diagnostic.message)

@@ -1,0 +1,556 @@
+"""Validation: YNode trees to the frozen model, with every problem in one pass.
+
+The rules are those of ``scenario-format.md`` ("What a valid file must satisfy"). A model is
+built only when its file has no error; warnings never block. Persona ids are resolved through a
+callable, so this module stays free of file access.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import MappingProxyType
+
+from .diagnostics import Collector, did_you_mean
+from .model import (
+    ABUSE,
+    APOLOGY_TAGS,
+    ARCHETYPES,
+    BOUNDARY,
+    END,
+    FAULTS,
+    FOLLOW_UP,
+    LINE_KINDS,
+    LISTEN,
+    LOSSES,
+    NEEDS,
+    Authority,
+    Beat,
+    Choice,
+    Customer,
+    Failure,
+    Persona,
+    Pos,
+    Remedy,
+    Scenario,
+    Text,
+    Timing,
+)
+from .reader import LOCALE, Reader
+from .yamlsafe import YNode
+
+PersonaResolver = Callable[[str], Persona | None]
+
+SCENARIO_REQUIRED = ("format", "id", "version", "title", "industry", "difficulty", "failure",
+                     "authority", "customer", "remedies", "start", "beats")
+SCENARIO_OPTIONAL = ("tags", "locales", "timing")
+FAILURE_KEYS = ("summary", "severity", "value", "losses", "fault", "visible")
+AUTHORITY_KEYS = ("budget", "currency", "manager")
+TIMING_KEYS = ("decide_s", "acknowledge_min", "resolve_min")
+CUSTOMER_KEYS = ("persona", "name", "needs")
+REMEDY_REQUIRED = ("id", "label")
+REMEDY_OPTIONAL = ("cost", "value", "minutes", "restores", "fixes", "delayed", "owed", "escalate")
+BEAT_REQUIRED = ("say",)
+BEAT_OPTIONAL = ("cues", "choices", "menu", "next", "abuse", "patience_s", "on_timeout")
+CHOICE_REQUIRED = ("id", "text", "next")
+CHOICE_OPTIONAL = ("apology", "listen", "reveals", "empathy", "verify", "offer", "inform",
+                   "boundary", "escalate", "follow_up", "check_in_hours", "proactive", "minutes",
+                   "reply", "feedback")
+PERSONA_REQUIRED = ("format", "id", "name")
+PERSONA_OPTIONAL = ("patience_s", "temper", "forgiveness", "satisfiable", "complains", "abusive",
+                    "opportunist", "archetype", "inertia", "lines")
+INLINE_PERSONA_REQUIRED = ("name",)
+INLINE_PERSONA_OPTIONAL = ("format", "id") + PERSONA_OPTIONAL
+
+
+def _pos(out: Collector, node: YNode) -> Pos:
+    return Pos(out.file, node.line, node.col)
+
+
+class _Context:
+    """State shared while reading one scenario file."""
+
+    def __init__(self, reader: Reader, fallback: str) -> None:
+        self.r = reader
+        self.fallback = fallback
+        self.locales_seen: set[str] = set()
+
+    def text(self, node: YNode, what: str) -> Text | None:
+        return self.r.text(node, what, self.fallback, self.locales_seen)
+
+
+# -- personas --------------------------------------------------------------------------------
+
+def read_persona(root: YNode, out: Collector, inline: bool = False,
+                 fallback: str = "en") -> Persona | None:
+    """Read a persona file (or an inline ``customer.persona`` mapping)."""
+    r = Reader(out)
+    what = "the inline persona" if inline else "the persona file"
+    fields = r.mapping(root, what)
+    if fields is None:
+        return None
+    before = len(out.errors)
+    if inline:
+        r.keys(fields, root, what, INLINE_PERSONA_REQUIRED, INLINE_PERSONA_OPTIONAL)
+    else:
+        r.keys(fields, root, what, PERSONA_REQUIRED, PERSONA_OPTIONAL)
+
+    def get(name: str) -> YNode | None:
+        item = fields.get(name)
+        return item[1] if item else None
+
+    if (node := get("format")) is not None:
+        fmt = r.integer(node, "format")
+        if fmt is not None and fmt != 1:
+            r.error(node, f"format {fmt} is not supported; this version of the game reads format 1")
+    persona_id = "inline"
+    if (node := get("id")) is not None:
+        persona_id = r.slug(node, "persona id") or persona_id
+    name = r.text(node, "persona name", fallback) if (node := get("name")) is not None else None
+    values: dict[str, object] = {}
+    for key, lo, hi in (("patience_s", 1, 600), ("temper", 0, 100), ("forgiveness", 0, 1),
+                        ("inertia", 0, 0.99)):
+        if (node := get(key)) is not None:
+            number = r.number(node, key, lo, hi)
+            if number is not None:
+                values[key] = number
+    for key in ("satisfiable", "complains", "abusive", "opportunist"):
+        if (node := get(key)) is not None:
+            flag = r.boolean(node, key)
+            if flag is not None:
+                values[key] = flag
+    archetype = None
+    if (node := get("archetype")) is not None:
+        archetype = r.choice(node, "archetype", ARCHETYPES)
+    lines: dict[str, dict[str, tuple[str, ...]]] = {}
+    if (node := get("lines")) is not None:
+        moods = r.mapping(node, "lines")
+        for mood, (key, value) in (moods or {}).items():
+            if mood not in LINE_KINDS:
+                r.error(key, f"unknown mood '{mood}' in lines{did_you_mean(mood, LINE_KINDS)}; "
+                             f"moods are {', '.join(LINE_KINDS)}")
+                continue
+            by_locale = r.mapping(value, f"lines.{mood}")
+            per: dict[str, tuple[str, ...]] = {}
+            for locale, (lkey, lvalue) in (by_locale or {}).items():
+                if not LOCALE.match(locale):
+                    r.error(lkey, f"{locale!r} in lines.{mood} is not a locale tag (en, zh-Hans, "
+                                  "zh-Hant, vi, ...)")
+                    continue
+                if lvalue.is_scalar and lvalue.kind == "str":
+                    items: tuple[str, ...] | None = (str(lvalue.value),)
+                else:
+                    items = r.strings(lvalue, f"lines.{mood}.{locale}")
+                if items:
+                    per[locale] = items
+            lines[mood] = per
+    if len(out.errors) > before or name is None:
+        return None
+    if archetype is None:
+        archetype = _infer_archetype(persona_id, values)
+    inertia_default = 0.85 if archetype in ("never-satisfied", "abusive") else 0.6
+    return Persona(
+        id=persona_id,
+        name=name,
+        patience_s=float(values.get("patience_s", 20.0)),  # type: ignore[arg-type]
+        temper=float(values.get("temper", 40.0)),  # type: ignore[arg-type]
+        forgiveness=float(values.get("forgiveness", 0.6)),  # type: ignore[arg-type]
+        satisfiable=bool(values.get("satisfiable", True)),
+        complains=bool(values.get("complains", True)),
+        abusive=bool(values.get("abusive", False)),
+        opportunist=bool(values.get("opportunist", False)),
+        archetype=archetype,
+        inertia=float(values.get("inertia", inertia_default)),  # type: ignore[arg-type]
+        lines=MappingProxyType({k: MappingProxyType(v) for k, v in lines.items()}),
+        source=out.file,
+    )
+
+
+def _infer_archetype(persona_id: str, values: dict[str, object]) -> str:
+    if persona_id in ARCHETYPES:
+        return persona_id
+    if values.get("abusive"):
+        return "abusive"
+    if values.get("opportunist"):
+        return "opportunist"
+    if values.get("satisfiable") is False:
+        return "never-satisfied"
+    if values.get("complains") is False:
+        return "silent"
+    return "reasonable"
+
+
+# -- scenarios -------------------------------------------------------------------------------
+
+def read_scenario(root: YNode, out: Collector, personas: PersonaResolver,
+                  sha256: str = "") -> Scenario | None:
+    """Read and check a scenario file; return the model if the file has no error."""
+    r = Reader(out)
+    fields = r.mapping(root, "the scenario file")
+    if fields is None:
+        return None
+    before = len(out.errors)
+    r.keys(fields, root, "the scenario", SCENARIO_REQUIRED, SCENARIO_OPTIONAL)
+
+    def get(name: str) -> YNode | None:
+        item = fields.get(name)
+        return item[1] if item else None
+
+    if (node := get("format")) is not None:
+        fmt = r.integer(node, "format")
+        if fmt is not None and fmt != 1:
+            r.error(node, f"format {fmt} is not supported; this version reads format 1 "
+                          "(run 'trainer migrate' for newer files)")
+    scenario_id = r.slug(node, "scenario id") if (node := get("id")) is not None else None
+    version = r.integer(node, "version", 1) if (node := get("version")) is not None else None
+    industry = r.string(node, "industry") if (node := get("industry")) is not None else None
+    difficulty = (r.integer(node, "difficulty", 1, 5)
+                  if (node := get("difficulty")) is not None else None)
+    tags: tuple[str, ...] = ()
+    if (node := get("tags")) is not None:
+        tags = r.strings(node, "tags") or ()
+    locales: tuple[str, ...] = ("en",)
+    locales_node = get("locales")
+    if locales_node is not None:
+        got = r.strings(locales_node, "locales")
+        if got is not None:
+            bad = [loc for loc in got if not LOCALE.match(loc)]
+            for loc in bad:
+                r.error(locales_node, f"{loc!r} in locales is not a locale tag (en, zh-Hans, "
+                                      "zh-Hant, vi, ...)")
+            if not got:
+                r.error(locales_node, "locales is empty; list at least the fallback locale")
+            elif not bad:
+                locales = got
+    ctx = _Context(r, locales[0])
+    title = ctx.text(node, "title") if (node := get("title")) is not None else None
+
+    failure = _read_failure(ctx, get("failure"))
+    authority = _read_authority(ctx, get("authority"))
+    timing = _read_timing(ctx, get("timing"))
+    remedies = _read_remedies(ctx, get("remedies"))
+    remedy_ids = {remedy.id for remedy in remedies or ()}
+    customer = _read_customer(ctx, get("customer"), personas)
+    beats = _read_beats(ctx, get("beats"), remedy_ids, bool(remedies))
+    start = None
+    if (node := get("start")) is not None:
+        start = r.slug(node, "start", strict=False)
+        if start is not None and beats is not None and start not in beats:
+            r.error(node, f"start names beat '{start}', which does not exist"
+                          f"{did_you_mean(start, beats)}")
+            start = None
+    if start is not None and beats is not None:
+        _check_reaches_end(ctx, start, beats, get("start"))
+
+    if len(out.errors) > before:
+        return None
+    assert scenario_id and version and title and industry and difficulty
+    assert failure and authority and customer and remedies is not None and beats and start
+    return Scenario(
+        id=scenario_id, version=version, title=title, industry=industry, difficulty=difficulty,
+        tags=tags, locales=locales, failure=failure, authority=authority, timing=timing,
+        customer=customer, remedies=tuple(remedies), start=start,
+        beats=MappingProxyType(beats), sha256=sha256, source=out.file,
+    )
+
+
+def _section(ctx: _Context, node: YNode | None, what: str, required: tuple[str, ...],
+             optional: tuple[str, ...] = ()) -> dict[str, YNode] | None:
+    if node is None:
+        return None
+    fields = ctx.r.mapping(node, what)
+    if fields is None:
+        return None
+    ctx.r.keys(fields, node, what, required, optional)
+    return {name: value for name, (_, value) in fields.items()}
+
+
+def _read_failure(ctx: _Context, node: YNode | None) -> Failure | None:
+    f = _section(ctx, node, "failure", FAILURE_KEYS)
+    if f is None:
+        return None
+    r = ctx.r
+    summary = ctx.text(f["summary"], "failure.summary") if "summary" in f else None
+    severity = r.integer(f["severity"], "failure.severity", 1, 5) if "severity" in f else None
+    value = r.number(f["value"], "failure.value", 0.01) if "value" in f else None
+    losses = r.choices(f["losses"], "failure.losses", LOSSES) if "losses" in f else None
+    if losses is not None and not losses:
+        r.error(f["losses"], "failure.losses is empty; name what the customer lost "
+                             f"({', '.join(LOSSES)})")
+        losses = None
+    fault = r.choice(f["fault"], "failure.fault", FAULTS) if "fault" in f else None
+    visible = r.boolean(f["visible"], "failure.visible") if "visible" in f else None
+    if None in (summary, severity, value, losses, fault, visible):
+        return None
+    return Failure(summary, int(severity), float(value), frozenset(losses),  # type: ignore
+                   str(fault), bool(visible))
+
+
+def _read_authority(ctx: _Context, node: YNode | None) -> Authority | None:
+    f = _section(ctx, node, "authority", AUTHORITY_KEYS)
+    if f is None:
+        return None
+    r = ctx.r
+    budget = r.number(f["budget"], "authority.budget", 0) if "budget" in f else None
+    currency = r.string(f["currency"], "authority.currency") if "currency" in f else None
+    manager = r.boolean(f["manager"], "authority.manager") if "manager" in f else None
+    if budget is None or currency is None or manager is None:
+        return None
+    return Authority(budget, currency, manager)
+
+
+def _read_timing(ctx: _Context, node: YNode | None) -> Timing:
+    f = _section(ctx, node, "timing", (), TIMING_KEYS)
+    if not f:
+        return Timing()
+    r = ctx.r
+    values: dict[str, float] = {}
+    for key in TIMING_KEYS:
+        if key in f:
+            got = r.number(f[key], f"timing.{key}", 0.1, 10_000)
+            if got is not None:
+                values[key] = got
+    return Timing(**values)
+
+
+def _read_customer(ctx: _Context, node: YNode | None,
+                   personas: PersonaResolver) -> Customer | None:
+    f = _section(ctx, node, "customer", CUSTOMER_KEYS)
+    if f is None:
+        return None
+    r = ctx.r
+    name = r.string(f["name"], "customer.name") if "name" in f else None
+    needs = r.choices(f["needs"], "customer.needs", NEEDS) if "needs" in f else None
+    persona: Persona | None = None
+    if "persona" in f:
+        pnode = f["persona"]
+        if pnode.kind == "map":
+            persona = read_persona(pnode, r.out, inline=True, fallback=ctx.fallback)
+        else:
+            persona_id = r.slug(pnode, "customer.persona")
+            if persona_id is not None:
+                persona = personas(persona_id)
+                if persona is None:
+                    r.error(pnode, f"persona '{persona_id}' was not found in a personas/ folder "
+                                   "beside the scenario, in the scenario folders in use, or in "
+                                   "the bundled library (reasonable, impatient, silent, "
+                                   "never-satisfied, abusive, opportunist, anxious)"
+                                   f"{did_you_mean(persona_id, ARCHETYPES)}")
+    if persona is None or name is None or needs is None:
+        return None
+    return Customer(persona, name, needs)
+
+
+def _read_remedies(ctx: _Context, node: YNode | None) -> list[Remedy] | None:
+    if node is None:
+        return None
+    r = ctx.r
+    items = r.sequence(node, "remedies")
+    if items is None:
+        return None
+    out: list[Remedy] = []
+    seen: dict[str, int] = {}
+    ok = True
+    for item in items:
+        f = _section(ctx, item, "a remedy", REMEDY_REQUIRED, REMEDY_OPTIONAL)
+        if f is None:
+            ok = False
+            continue
+        rid = r.slug(f["id"], "remedy id", strict=False) if "id" in f else None
+        if rid is not None:
+            if rid in seen:
+                r.error(f["id"], f"duplicate remedy id '{rid}' (first at line {seen[rid]})")
+                rid = None
+            else:
+                seen[rid] = f["id"].line
+        label = ctx.text(f["label"], f"remedy {rid or '?'} label") if "label" in f else None
+        cost = r.number(f["cost"], "remedy cost", 0) if "cost" in f else 0.0
+        value = r.number(f["value"], "remedy value", 0) if "value" in f else cost
+        minutes = r.number(f["minutes"], "remedy minutes", 0, 100_000) if "minutes" in f else 1.0
+        restores = r.choices(f["restores"], "remedy restores", LOSSES) if "restores" in f else ()
+        flags: dict[str, bool] = {}
+        for key in ("fixes", "delayed", "owed", "escalate"):
+            if key in f:
+                got = r.boolean(f[key], f"remedy {key}")
+                if got is None:
+                    ok = False
+                flags[key] = bool(got)
+        if None in (rid, label, cost, value, minutes, restores):
+            ok = False
+            continue
+        out.append(Remedy(id=str(rid), label=label, cost=float(cost),  # type: ignore[arg-type]
+                          value=float(value), minutes=float(minutes),  # type: ignore[arg-type]
+                          restores=frozenset(restores or ()), pos=_pos(r.out, item), **flags))
+    return out if ok else None
+
+
+def _read_beats(ctx: _Context, node: YNode | None, remedy_ids: set[str],
+                has_remedies: bool) -> dict[str, Beat] | None:
+    if node is None:
+        return None
+    r = ctx.r
+    fields = r.mapping(node, "beats")
+    if fields is None:
+        return None
+    if not fields:
+        r.error(node, "beats is empty; write at least the start beat")
+        return None
+    beat_ids = set(fields)
+    targets = beat_ids | {END}
+    beats: dict[str, Beat] = {}
+    ok = True
+    for beat_id, (key, value) in fields.items():
+        if r.slug(key, "beat id", strict=False) is None:
+            ok = False
+            continue
+        if beat_id == END:
+            r.error(key, "'end' is reserved: it means the encounter is over; rename this beat")
+            ok = False
+            continue
+        beat = _read_beat(ctx, beat_id, value, targets, remedy_ids, has_remedies)
+        if beat is None:
+            ok = False
+        else:
+            beats[beat_id] = beat
+    return beats if ok else None
+
+
+def _check_target(ctx: _Context, node: YNode, what: str, targets: set[str]) -> str | None:
+    target = ctx.r.slug(node, what, strict=False)
+    if target is None:
+        return None
+    if target not in targets:
+        ctx.r.error(node, f"{what} names beat '{target}', which does not exist"
+                          f"{did_you_mean(target, targets)}; use a beat id or 'end'")
+        return None
+    return target
+
+
+def _read_beat(ctx: _Context, beat_id: str, node: YNode, targets: set[str],
+               remedy_ids: set[str], has_remedies: bool) -> Beat | None:
+    what = f"beat '{beat_id}'"
+    f = _section(ctx, node, what, BEAT_REQUIRED, BEAT_OPTIONAL)
+    if f is None:
+        return None
+    r = ctx.r
+    before = len(r.out.errors)
+    say = ctx.text(f["say"], f"{what} say") if "say" in f else None
+    cues = r.strings(f["cues"], f"{what} cues") if "cues" in f else ()
+    abuse = r.choice(f["abuse"], f"{what} abuse", ABUSE) if "abuse" in f else None
+    patience = r.number(f["patience_s"], f"{what} patience_s", 0.5, 3600) \
+        if "patience_s" in f else None
+    on_timeout = _check_target(ctx, f["on_timeout"], f"{what} on_timeout", targets) \
+        if "on_timeout" in f else None
+    if "on_timeout" in f and "patience_s" not in f:
+        r.out.warning(f["on_timeout"].line, f["on_timeout"].col,
+                      f"{what} has on_timeout but no patience_s; the persona's patience applies")
+    menu = False
+    if "menu" in f:
+        menu = bool(r.boolean(f["menu"], f"{what} menu"))
+    has_choices = "choices" in f
+    if menu and has_choices:
+        r.error(node, f"{what} has both choices and menu: true; a beat is either a list of "
+                      "choices or a remedy menu, so split it into two beats")
+    elif not menu and not has_choices:
+        r.error(node, f"{what} has neither choices nor menu: true; add the trainee's choices")
+    menu_next = None
+    if menu:
+        if not has_remedies:
+            r.error(f["menu"], f"{what} is a menu but the scenario has no remedies")
+        if "next" in f:
+            menu_next = _check_target(ctx, f["next"], f"{what} next", targets)
+        else:
+            r.error(node, f"{what} is a menu and needs next: the beat after the offer")
+    elif "next" in f and has_choices:
+        r.error(f["next"], f"{what}: next belongs on each choice (or on a menu beat); "
+                           "move it into the choices")
+    choices: list[Choice] = []
+    if has_choices and not menu:
+        items = r.sequence(f["choices"], f"{what} choices")
+        if items is not None and not items:
+            r.error(f["choices"], f"{what} has an empty choices list")
+        seen: dict[str, int] = {}
+        for item in items or ():
+            choice = _read_choice(ctx, what, item, targets, remedy_ids, seen)
+            if choice is not None:
+                choices.append(choice)
+    if len(r.out.errors) > before or say is None:
+        return None
+    return Beat(id=beat_id, say=say, choices=tuple(choices), menu=menu, next=menu_next,
+                cues=cues or (), abuse=abuse, patience_s=patience, on_timeout=on_timeout,
+                pos=_pos(r.out, node))
+
+
+def _read_choice(ctx: _Context, where: str, node: YNode, targets: set[str],
+                 remedy_ids: set[str], seen: dict[str, int]) -> Choice | None:
+    r = ctx.r
+    f = _section(ctx, node, f"a choice in {where}", CHOICE_REQUIRED, CHOICE_OPTIONAL)
+    if f is None:
+        return None
+    before = len(r.out.errors)
+    cid = r.slug(f["id"], "choice id", strict=False) if "id" in f else None
+    if cid is not None:
+        if cid in seen:
+            r.error(f["id"], f"duplicate choice id '{cid}' in {where} (first at line {seen[cid]})")
+        else:
+            seen[cid] = f["id"].line
+    what = f"choice '{cid or '?'}' in {where}"
+    text = ctx.text(f["text"], f"{what} text") if "text" in f else None
+    nxt = _check_target(ctx, f["next"], f"{what} next", targets) if "next" in f else None
+    extra: dict[str, object] = {}
+    if "apology" in f:
+        extra["apology"] = r.choices(f["apology"], f"{what} apology", APOLOGY_TAGS)
+    if "listen" in f:
+        extra["listen"] = r.choice(f["listen"], f"{what} listen", LISTEN)
+    if "reveals" in f:
+        extra["reveals"] = r.choices(f["reveals"], f"{what} reveals", NEEDS)
+    if "follow_up" in f:
+        extra["follow_up"] = r.choices(f["follow_up"], f"{what} follow_up", FOLLOW_UP)
+    if "boundary" in f:
+        extra["boundary"] = r.choice(f["boundary"], f"{what} boundary", BOUNDARY)
+    for key in ("empathy", "verify", "inform", "escalate", "proactive"):
+        if key in f:
+            extra[key] = r.boolean(f[key], f"{what} {key}")
+    if "minutes" in f:
+        extra["minutes"] = r.number(f["minutes"], f"{what} minutes", 0, 100_000)
+    if "check_in_hours" in f:
+        extra["check_in_hours"] = r.number(f["check_in_hours"], f"{what} check_in_hours", 0, 8760)
+    if "reply" in f:
+        extra["reply"] = ctx.text(f["reply"], f"{what} reply")
+    if "feedback" in f:
+        extra["feedback"] = ctx.text(f["feedback"], f"{what} feedback")
+    if "offer" in f:
+        onode = f["offer"]
+        ids: list[str] = []
+        for item in ([onode] if onode.is_scalar else r.sequence(onode, f"{what} offer") or []):
+            rid = r.slug(item, f"{what} offer", strict=False)
+            if rid is None:
+                continue
+            if rid not in remedy_ids:
+                r.error(item, f"{what} offers remedy '{rid}', which is not in remedies"
+                              f"{did_you_mean(rid, remedy_ids)}")
+            else:
+                ids.append(rid)
+        extra["offer"] = tuple(ids)
+    if len(r.out.errors) > before or None in (cid, text, nxt) or None in extra.values():
+        return None
+    return Choice(id=str(cid), text=text, next=str(nxt), pos=_pos(r.out, node),  # type: ignore
+                  **extra)  # type: ignore[arg-type]
+
+
+def _check_reaches_end(ctx: _Context, start: str, beats: dict[str, Beat],
+                       start_node: YNode | None) -> None:
+    """Error when no path leads from start to end (unreachable beats are lint's business)."""
+    seen = {start}
+    todo = [start]
+    while todo:
+        beat = beats[todo.pop()]
+        for target in beat.successors():
+            if target == END:
+                return
+            if target not in seen and target in beats:
+                seen.add(target)
+                todo.append(target)
+    where = start_node if start_node is not None else None
+    line, col = (where.line, where.col) if where else (1, 1)
+    ctx.r.out.error(line, col, f"no path leads from start '{start}' to end: every route loops "
+                               "or stops; give some choice next: end")

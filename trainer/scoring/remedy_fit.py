@@ -1,0 +1,163 @@
+"""Remedy fit: the right kind of remedy, about the value of the loss, a fix where one is
+possible, within authority or properly escalated, and nothing the customer is owed left out.
+
+Distributive justice. Resource matching (Roschk & Gelbrich 2014); returns rise to about
+100-150% of the loss and then fall (Gelbrich, Gäthke & Grégoire 2015; Haesevoets et al. 2017);
+over-paying an opportunist teaches that complaining pays (Wirtz & McColl-Kennedy 2010).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+
+from ..scenario.model import Remedy, Scenario
+from .common import Dim, clamp, note, smoothstep
+from .facts import Facts
+from .rubric import Rubric
+
+
+@dataclass(frozen=True)
+class Worth:
+    """How an offer measures against the loss."""
+
+    effective: float  # c: value x kind x delay / loss, a fix counting as the whole loss
+    nominal: float  # the same at face value (what it costs or is worth), owed remedies aside
+    fixes: bool
+    coverage: float  # share of the failure's losses that some offered remedy restores
+    other_kind_share: float  # share of the compensation worth that is of another kind
+    delayed_share: float  # share of the compensation worth that is for later
+
+
+def worth(scenario: Scenario, offered: Sequence[Remedy], rubric: Rubric) -> Worth:
+    failure = scenario.failure
+    loss = failure.value
+    real = [r for r in offered if not r.escalate]
+    fixer = next((r for r in real if r.fixes), None)
+    eff = nom = 1.0 if fixer else 0.0
+    owed_eff = 0.0
+    total = other = delayed = 0.0
+    for remedy in real:
+        if remedy is fixer:
+            continue
+        matches = bool(remedy.restores & failure.losses)
+        kind = 1.0 if matches else rubric.other_kind
+        delay = rubric.delayed if remedy.delayed else 1.0
+        e = remedy.value * kind * delay / loss
+        if remedy.owed:
+            owed_eff += e
+        else:
+            eff += e
+            nom += remedy.value / loss
+        total += remedy.value
+        other += 0.0 if matches else remedy.value
+        delayed += remedy.value if remedy.delayed else 0.0
+    # An owed remedy counts towards making the customer whole but never as over-compensation.
+    if eff + owed_eff <= rubric.plateau_top:
+        eff += owed_eff
+    else:
+        eff = max(eff, rubric.plateau_top)
+    restored = set().union(*(r.restores for r in real)) if real else set()
+    coverage = len(restored & failure.losses) / len(failure.losses) if failure.losses else 1.0
+    return Worth(eff, nom, fixer is not None, coverage,
+                 other / total if total else 0.0, delayed / total if total else 0.0)
+
+
+def quality(scenario: Scenario, w: Worth, rubric: Rubric) -> float:
+    """The magnitude, kind, timing and coverage part of remedy fit, 0..1."""
+    under = 1.0 if w.effective >= 1.0 else smoothstep(
+        (w.effective - rubric.under_floor) / (1.0 - rubric.under_floor))
+    if scenario.persona.opportunist:
+        end, floor = rubric.opportunist_over_end, rubric.opportunist_over_floor
+    else:
+        end, floor = rubric.over_end, rubric.over_floor
+    if w.nominal <= rubric.plateau_top:
+        over = 1.0
+    elif w.nominal >= end:
+        over = floor
+    else:
+        over = 1.0 - (1.0 - floor) * (w.nominal - rubric.plateau_top) / (end - rubric.plateau_top)
+    q = under * over
+    q *= 1.0 - rubric.other_kind_factor * w.other_kind_share
+    q *= 1.0 - rubric.delayed_factor * w.delayed_share
+    q *= 1.0 - rubric.missing_loss_weight * (1.0 - w.coverage)
+    return q
+
+
+def fixable(scenario: Scenario) -> bool:
+    return any(r.fixes and not r.escalate for r in scenario.remedies)
+
+
+def _base(scenario: Scenario, offered: Sequence[Remedy], rubric: Rubric) -> float:
+    w = worth(scenario, offered, rubric)
+    value = 100.0 * quality(scenario, w, rubric)
+    if fixable(scenario) and not w.fixes:
+        value = min(value, rubric.cap_unfixed)
+    return value
+
+
+@lru_cache(maxsize=256)
+def best_within_authority(scenario: Scenario, rubric: Rubric) -> float:
+    """The best remedy-fit base score any offer within the trainee's budget can reach."""
+    pool = [r for r in scenario.remedies if not r.escalate and r.cost <= scenario.authority.budget]
+    best = 0.0
+    limit = len(pool) if len(pool) <= 10 else 3
+    for size in range(1, limit + 1):
+        for combo in combinations(pool, size):
+            if sum(r.cost for r in combo) <= scenario.authority.budget:
+                best = max(best, _base(scenario, combo, rubric))
+    return best
+
+
+def fair_within_authority(scenario: Scenario, rubric: Rubric) -> bool:
+    return best_within_authority(scenario, rubric) >= rubric.fair_threshold
+
+
+def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
+    notes = []
+    offered = facts.offered
+    w = worth(scenario, offered, rubric)
+    value = _base(scenario, offered, rubric) if offered else 0.0
+    budget = scenario.authority.budget
+    over_budget = facts.spent > budget
+    fair_inside = fair_within_authority(scenario, rubric)
+    if not offered and not facts.escalated:
+        notes.append(note("remedy.nothing"))
+        value = 0.0
+    elif offered:
+        if w.effective < 0.6 and not w.fixes:
+            notes.append(note("remedy.too_little", percent=round(100 * w.effective)))
+        elif w.nominal > rubric.overpay_ratio:
+            notes.append(note("remedy.too_much", percent=round(100 * w.nominal),
+                              opportunist=scenario.persona.opportunist))
+        if fixable(scenario) and not w.fixes:
+            notes.append(note("remedy.not_fixed"))
+        if w.other_kind_share > 0.5:
+            notes.append(note("remedy.wrong_kind"))
+        if w.delayed_share > 0.5:
+            notes.append(note("remedy.delayed"))
+        if w.coverage < 1.0:
+            notes.append(note("remedy.partial_losses"))
+    if facts.escalated:
+        if not fair_inside:
+            value = max(value, rubric.escalated_fair)
+            notes.append(note("remedy.escalated_right"))
+        elif value < rubric.fair_threshold:
+            value = min(value, rubric.escalated_needless) if offered else \
+                rubric.escalated_needless
+            notes.append(note("remedy.escalated_needless"))
+    elif over_budget:
+        value -= rubric.over_authority_penalty
+        notes.append(note("remedy.over_authority", spent=round(facts.spent), budget=round(budget),
+                          currency=scenario.authority.currency))
+    owed = [r for r in scenario.remedies if r.owed]
+    missing_owed = [r for r in owed if r not in offered]
+    handed_over_rightly = facts.escalated and not fair_inside
+    if missing_owed and not handed_over_rightly:
+        value -= rubric.owed_missing_penalty if offered else 0.0
+        notes.append(note("remedy.owed_missing", remedy=missing_owed[0].id))
+    if not notes:
+        notes.append(note("remedy.good", percent=round(100 * w.effective)))
+    return Dim(clamp(value), tuple(notes))

@@ -1,0 +1,72 @@
+"""The rubric's entry point: ``score_run(run)`` -> :class:`Result` (scores, notes, outcome)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..engine.engine import Run
+from ..scenario.model import Scenario
+from . import apology, boundaries, follow_up, remedy_fit, speed
+from .common import Dim, Note
+from .facts import Facts, extract
+from .outcome import Outcome, outcome
+from .rubric import BOUNDARY_ARCHETYPES, RUBRIC, Rubric
+
+_MODULES = (("speed", speed), ("apology", apology), ("remedy_fit", remedy_fit),
+            ("follow_up", follow_up), ("boundaries", boundaries))
+
+
+def _round(value: float) -> int:
+    return int(max(0.0, min(100.0, value)) + 0.5)
+
+
+@dataclass(frozen=True)
+class Result:
+    scores: dict[str, int]  # dimension -> 0..100, plus "overall"
+    raw: dict[str, float]  # unrounded, for comparisons
+    notes: dict[str, tuple[Note, ...]]
+    outcome: Outcome
+    facts: Facts
+    gated: bool
+    capped: bool
+
+    @property
+    def overall(self) -> float:
+        return self.raw["overall"]
+
+
+def dimensions(scenario: Scenario) -> tuple[str, ...]:
+    names = ("speed", "apology", "remedy_fit", "follow_up")
+    if scenario.persona.archetype in BOUNDARY_ARCHETYPES:
+        return names + ("boundaries",)
+    return names
+
+
+def evaluate(scenario: Scenario, facts: Facts, rubric: Rubric = RUBRIC) -> tuple[
+        dict[str, Dim], float, bool, bool]:
+    """Score ``facts``: (dimension results, overall, gated, capped)."""
+    names = dimensions(scenario)
+    dims = {name: module.score(scenario, facts, rubric) for name, module in _MODULES
+            if name in names}
+    weights = dict(zip(names, rubric.weights[scenario.persona.archetype]))
+    gated = (dims["apology"].score < rubric.gate_below and dims["speed"].score < rubric.gate_below)
+    if gated:
+        weights["remedy_fit"] *= rubric.gate_remedy_factor
+    total = sum(weights.values())
+    overall = sum(dims[n].score * w for n, w in weights.items()) / total
+    capped = "retaliate" in facts.boundaries
+    if capped:
+        overall = min(overall, rubric.cap_retaliation)
+    return dims, overall, gated, capped
+
+
+def score_run(run: Run, rubric: Rubric = RUBRIC) -> Result:
+    scenario = run.scenario
+    facts = extract(scenario, run.turns, run.final.minute, run.final.resolved_at)
+    dims, overall, gated, capped = evaluate(scenario, facts, rubric)
+    raw = {name: dim.score for name, dim in dims.items()}
+    raw["overall"] = overall
+    scores = {name: _round(value) for name, value in raw.items()}
+    out = outcome(scenario, facts, run.final.anger, raw, rubric)
+    notes = {name: dim.notes for name, dim in dims.items()}
+    return Result(scores, raw, notes, out, facts, gated, capped)
