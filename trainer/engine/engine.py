@@ -149,10 +149,6 @@ class Engine:
         if not persona.satisfiable:
             anger = max(anger, 55.0)  # nothing makes a never-satisfied customer content
 
-        resolved_at = state.resolved_at
-        for remedy in remedies:
-            done = minute + remedy.minutes
-            resolved_at = done if resolved_at is None else max(resolved_at, done)
         minute += spent_minutes
 
         rng = self._rng(state)
@@ -170,7 +166,7 @@ class Engine:
             mood=reactions.mood_of(anger),
         )
         new = State(beat=nxt, anger=anger, minute=minute, turns=state.turns + (turn,),
-                    timeouts=0, asked_at=nxt, seed=state.seed, resolved_at=resolved_at)
+                    timeouts=0, asked_at=nxt, seed=state.seed)
         events.append(Event("reaction", reply, anger, turn.mood, beat.id))
         if nxt == END:
             events.append(Event("end", "", anger, turn.mood, END))

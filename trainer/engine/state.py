@@ -81,7 +81,6 @@ class State:
     timeouts: int = 0
     asked_at: str = ""
     seed: int = 0
-    resolved_at: float | None = None
 
     @property
     def over(self) -> bool:

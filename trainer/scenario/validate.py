@@ -227,16 +227,17 @@ def read_scenario(root: YNode, out: Collector, personas: PersonaResolver,
     failure = _read_failure(ctx, get("failure"))
     authority = _read_authority(ctx, get("authority"))
     timing = _read_timing(ctx, get("timing"))
-    remedies = _read_remedies(ctx, get("remedies"))
-    remedy_ids = {remedy.id for remedy in remedies or ()}
+    remedies, remedy_ids = _read_remedies(ctx, get("remedies"))
     customer = _read_customer(ctx, get("customer"), personas)
-    beats = _read_beats(ctx, get("beats"), remedy_ids, bool(remedies))
+    beats_node = get("beats")
+    beat_ids = _beat_ids(beats_node)
+    beats = _read_beats(ctx, beats_node, remedy_ids, bool(remedy_ids))
     start = None
     if (node := get("start")) is not None:
         start = r.slug(node, "start", strict=False)
-        if start is not None and beats is not None and start not in beats:
+        if start is not None and beat_ids is not None and start not in beat_ids:
             r.error(node, f"start names beat '{start}', which does not exist"
-                          f"{did_you_mean(start, beats)}")
+                          f"{did_you_mean(start, beat_ids)}")
             start = None
     if start is not None and beats is not None:
         _check_reaches_end(ctx, start, beats, get("start"))
@@ -340,13 +341,20 @@ def _read_customer(ctx: _Context, node: YNode | None,
     return Customer(persona, name, needs)
 
 
-def _read_remedies(ctx: _Context, node: YNode | None) -> list[Remedy] | None:
-    if node is None:
+def _beat_ids(node: YNode | None) -> set[str] | None:
+    if node is None or node.kind != "map":
         return None
+    return {str(key.value) for key, _ in node.value if key.is_scalar}  # type: ignore[attr-defined]
+
+
+def _read_remedies(ctx: _Context, node: YNode | None) -> tuple[list[Remedy] | None, set[str]]:
+    """The remedies (None if any has an error) and every id written, for references."""
+    if node is None:
+        return None, set()
     r = ctx.r
     items = r.sequence(node, "remedies")
     if items is None:
-        return None
+        return None, set()
     out: list[Remedy] = []
     seen: dict[str, int] = {}
     ok = True
@@ -380,7 +388,7 @@ def _read_remedies(ctx: _Context, node: YNode | None) -> list[Remedy] | None:
         out.append(Remedy(id=str(rid), label=label, cost=float(cost),  # type: ignore[arg-type]
                           value=float(value), minutes=float(minutes),  # type: ignore[arg-type]
                           restores=frozenset(restores or ()), pos=_pos(r.out, item), **flags))
-    return out if ok else None
+    return (out if ok else None), set(seen)
 
 
 def _read_beats(ctx: _Context, node: YNode | None, remedy_ids: set[str],

@@ -121,8 +121,9 @@ def parse_bytes(data: bytes, out: Collector) -> Parsed:
         return Parsed(None, text)
     except _Refused:
         return Parsed(None, text)
-    if root is None:
+    if root is None or (root.kind == "null" and not root.value):
         out.error(1, 1, "file is empty; a scenario needs at least format, id and beats")
+        return Parsed(None, text)
     return Parsed(root, text)
 
 

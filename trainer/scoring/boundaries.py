@@ -12,13 +12,17 @@ from __future__ import annotations
 from ..scenario.model import Scenario
 from .common import Dim, note
 from .facts import Facts, options
-from .remedy_fit import worth
+from .remedy_fit import fair_within_authority, worth
 from .rubric import Rubric
 
 
 def _fair(scenario: Scenario, facts: Facts, rubric: Rubric) -> bool:
+    """A fair remedy was given, or rightly left to a manager because it is beyond authority."""
+    if facts.escalated and not fair_within_authority(scenario, rubric):
+        return not facts.offered or worth(scenario, facts.offered, rubric).nominal <= \
+            rubric.plateau_top + 1e-9
     if not facts.offered:
-        return facts.escalated
+        return False
     w = worth(scenario, facts.offered, rubric)
     return (w.fixes or w.effective >= 0.6) and w.nominal <= rubric.plateau_top + 1e-9
 

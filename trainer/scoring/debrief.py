@@ -89,7 +89,7 @@ def better_choices(run: Run, result: Result, rubric: Rubric = RUBRIC) -> dict[st
             final = _continue(engine, alt_state, decisions[index + 1:], continuation_cache)
             if final is None:
                 continue
-            facts = extract(scenario, final.turns, final.minute, final.resolved_at)
+            facts = extract(scenario, final.turns, final.minute)
             dims, overall, _, _ = evaluate(scenario, facts, rubric)
             if overall + 1e-9 < result.raw["overall"]:
                 continue

@@ -58,8 +58,7 @@ def choice_of(scenario: Scenario, turn: Turn) -> Choice | None:
     return scenario.beats[turn.beat].choice(turn.choice)
 
 
-def extract(scenario: Scenario, turns: Sequence[Turn], final_minute: float | None = None,
-            resolved_at: float | None = None) -> Facts:
+def extract(scenario: Scenario, turns: Sequence[Turn], final_minute: float | None = None) -> Facts:
     """Summarise ``turns`` into :class:`Facts` (``final_minute``: the clock at the end)."""
     good: set[str] = set()
     conditional = excessive = empathy = listened_first = listened = inform = verify = False
@@ -70,7 +69,8 @@ def extract(scenario: Scenario, turns: Sequence[Turn], final_minute: float | Non
     offered: list[Remedy] = []
     follow_up: set[str] = set()
     boundaries: list[str] = []
-    resolved: float | None = None
+    resolved: float | None = None  # when the last real remedy is carried out
+    handed_over: float | None = None  # when a hand-over completes (counts only if no remedy)
     seconds: list[float] = []
     visible = scenario.failure.visible
     minute = 0.0
@@ -122,7 +122,7 @@ def extract(scenario: Scenario, turns: Sequence[Turn], final_minute: float | Non
                 escalated = True
                 escalated_at = i if escalated_at is None else escalated_at
                 done = turn.minute + choice.minutes
-                resolved = done if resolved is None else max(resolved, done)
+                handed_over = done if handed_over is None else max(handed_over, done)
         if any(r.escalate for r in remedies):
             escalated = True
             escalated_at = i if escalated_at is None else escalated_at
@@ -131,14 +131,17 @@ def extract(scenario: Scenario, turns: Sequence[Turn], final_minute: float | Non
             if first_offer is None:
                 first_offer = i
         for remedy in remedies:
-            if remedy not in offered and not remedy.escalate:
-                offered.append(remedy)
             done = turn.minute + remedy.minutes
+            if remedy.escalate:
+                handed_over = done if handed_over is None else max(handed_over, done)
+                continue
+            if remedy not in offered:
+                offered.append(remedy)
             resolved = done if resolved is None else max(resolved, done)
         if acknowledges and ack_minute is None:
             ack_minute = turn.minute
-    if resolved_at is not None:
-        resolved = resolved_at if resolved is None else max(resolved, resolved_at)
+    if resolved is None:
+        resolved = handed_over
     end_minute = final_minute if final_minute is not None else minute
     world = max(end_minute, resolved or 0.0)
     return Facts(

@@ -145,8 +145,7 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
             value = max(value, rubric.escalated_fair)
             notes.append(note("remedy.escalated_right"))
         elif value < rubric.fair_threshold:
-            value = min(value, rubric.escalated_needless) if offered else \
-                rubric.escalated_needless
+            value = (value - rubric.handover_penalty) if offered else rubric.escalated_needless
             notes.append(note("remedy.escalated_needless"))
     elif over_budget:
         value -= rubric.over_authority_penalty

@@ -81,8 +81,10 @@ class Rubric:
     owed_missing_penalty: float = 20.0
     #: escalating when the fair remedy is beyond authority: the right move, short of full marks
     escalated_fair: float = 88.0
-    #: handing over what one could have fixed within authority
+    #: handing over what one could have fixed within authority: alone, and beside a remedy that
+    #: falls short of fair
     escalated_needless: float = 40.0
+    handover_penalty: float = 15.0
     #: "fair within authority" means some in-budget offer reaches this remedy-fit score
     fair_threshold: float = 80.0
 

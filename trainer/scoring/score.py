@@ -62,7 +62,7 @@ def evaluate(scenario: Scenario, facts: Facts, rubric: Rubric = RUBRIC) -> tuple
 
 def score_run(run: Run, rubric: Rubric = RUBRIC) -> Result:
     scenario = run.scenario
-    facts = extract(scenario, run.turns, run.final.minute, run.final.resolved_at)
+    facts = extract(scenario, run.turns, run.final.minute)
     dims, overall, gated, capped = evaluate(scenario, facts, rubric)
     raw = {name: dim.score for name, dim in dims.items()}
     raw["overall"] = overall

@@ -144,7 +144,7 @@ def explore(scenario: Scenario, rubric: Rubric = RUBRIC, start: State | None = N
                 except ActionError:
                     continue
                 decisions = path + ((action, after),)
-                facts = extract(scenario, nxt.turns, nxt.minute, nxt.resolved_at)
+                facts = extract(scenario, nxt.turns, nxt.minute)
                 if nxt.over:
                     _record(scenario, rubric, result, nxt, facts, decisions, prefix_len)
                     continue
