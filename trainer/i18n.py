@@ -18,8 +18,11 @@ FALLBACK = "en"
 def catalog(locale: str) -> dict[str, str]:
     if locale not in SUPPORTED:
         return {}
-    module = importlib.import_module(f"trainer.locales.{locale.replace('-', '_').lower()}")
-    return dict(module.MESSAGES)
+    try:
+        module = importlib.import_module(f"trainer.locales.{locale.replace('-', '_').lower()}")
+    except ImportError:
+        return {}
+    return dict(getattr(module, "MESSAGES", {}))
 
 
 def normalise(locale: str | None) -> str:

@@ -77,7 +77,8 @@ MESSAGES: dict[str, str] = {
     "boundaries.escalated_threat": "After a threat, a manager or security should be called.",
     "boundaries.documented": "The incident was not documented.",
     "boundaries.verified": "The claim was not politely verified before acting on it.",
-    "boundaries.fair_remedy": "The remedy was not fair to the verified loss.",
+    "boundaries.fair_remedy": "The remedy was not fair to the loss: far more or far less than "
+                              "it was worth.",
     "boundaries.explained": "The remedy and its limits were not explained.",
     "boundaries.held_line": "Paying what was demanded, beyond the loss, does not hold a fair line.",
     "boundaries.no_accusation": "Accusing the customer without evidence.",
@@ -107,4 +108,15 @@ MESSAGES: dict[str, str] = {
     "cli.offer": "Offer",
     "cli.timeout": "(no answer for {seconds}s)",
     "cli.spent": "Spent {spent} {currency} (authority {budget}); {minutes} in-world minutes",
+    # -- terms used inside sentences ---------------------------------------------------------
+    "term.responsibility": "responsibility",
+    "term.repair": "an offer to put it right",
+    "term.regret": "regret",
+    "term.explanation": "an explanation",
+    "term.repentance": "a promise it won't happen again",
+    "term.prevention": "what will change",
+    "term.check-in": "a check-in",
+    "term.log": "a log entry",
+    "term.thanks": "thanks",
+    "term.sep": ", ",
 }

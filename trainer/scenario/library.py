@@ -69,7 +69,7 @@ def display(path: Path) -> str:
 
 
 def is_persona_file(path: Path) -> bool:
-    return path.parent.name == PERSONAS
+    return path.resolve().parent.name == PERSONAS
 
 
 def scenario_files(folder: Path) -> list[Path]:
@@ -180,7 +180,10 @@ class Library:
         files: list[Path] = []
         persona_paths: list[Path] = []
         for path in paths:
-            if path.is_dir():
+            if path.is_dir() and path.resolve().name == PERSONAS:
+                persona_paths.extend(sorted(p for p in path.iterdir()
+                                            if p.suffix in (".yaml", ".yml")))
+            elif path.is_dir():
                 persona_paths.extend(persona_files(path))
                 files.extend(scenario_files(path))
             elif is_persona_file(path):

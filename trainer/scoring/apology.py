@@ -66,7 +66,7 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
     missing = [c for c in ("responsibility", "repair", "regret", "explanation", "repentance")
                if c not in facts.good_components]
     if facts.apologised and missing and "responsibility" in facts.good_components:
-        notes.append(note("apology.missing_components", missing=", ".join(missing)))
+        notes.append(note("apology.missing_components", missing=tuple(missing)))
     if facts.excessive:
         notes.append(note("apology.excessive"))
     if not notes:

@@ -7,13 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..engine.engine import ActionError, Engine, Run
-from ..engine.state import Action, Choose, Offer
+from ..engine.state import Action, Choose, Decision, Offer, State
 from ..i18n import t
 from ..scenario.model import Scenario
 from .facts import extract
 from .rubric import RUBRIC, Rubric
 from .score import Result, dimensions, evaluate
-from .search import actions, explore
+from .search import all_offers, explore
 
 
 @dataclass(frozen=True)
@@ -64,10 +64,31 @@ def _describe(scenario: Scenario, beat_id: str, action: Action, locale: str) -> 
     return " + ".join(labels)
 
 
+#: a choice carrying any of these is never recommended, whatever it would do to a score
+NEVER_RECOMMENDED = frozenset({"deflect", "blame-customer", "conditional", "refuse", "argue",
+                               "excessive"})
+
+
+def _recommendable(scenario: Scenario, beat_id: str, action: Action) -> bool:
+    if not isinstance(action, Choose):
+        return True
+    choice = scenario.beats[beat_id].choice(action.choice)
+    if choice is None:
+        return False
+    return not (set(choice.apology) & NEVER_RECOMMENDED or choice.listen == "interrupt"
+                or choice.boundary in ("retaliate", "cave"))
+
+
 def better_choices(run: Run, result: Result, rubric: Rubric = RUBRIC) -> dict[str, Better]:
     """For each dimension below 100, the single changed decision that raises it most without
-    lowering the overall score. Decisions after the change are kept when they still fit, else
-    the engine's best continuation is used."""
+    lowering the overall score.
+
+    When the changed decision leads to the same beat, the trainee's own later decisions are
+    kept, so the gain is the decision's alone. When it leads elsewhere, both the change and the
+    trainee's own decision are followed by the engine's best continuation, and only the
+    difference between them counts: a detour is never credited with what a better ending did.
+    Choices that break a principle (blame-shifting, retaliation...) are never recommended.
+    """
     scenario = run.scenario
     engine = Engine(scenario)
     names = dimensions(scenario)
@@ -77,33 +98,59 @@ def better_choices(run: Run, result: Result, rubric: Rubric = RUBRIC) -> dict[st
     best: dict[str, tuple[float, Better]] = {}
     state = engine.start(run.seed)
     decisions = run.decisions
-    continuation_cache: dict[int, object] = {}
     for index, decision in enumerate(decisions):
-        for alternative in actions(scenario, state):
-            if alternative == decision.action:
+        own_state, _ = engine.step(state, decision.action, decision.after)
+        own_best: dict[str, float] | None = None
+        for alternative in _alternatives(scenario, state):
+            if alternative == decision.action or not _recommendable(scenario, state.beat,
+                                                                    alternative):
                 continue
             try:
                 alt_state, _ = engine.step(state, alternative, decision.after)
             except ActionError:
                 continue
-            final = _continue(engine, alt_state, decisions[index + 1:], continuation_cache)
+            same_road = alt_state.beat == own_state.beat
+            final = _continue(engine, alt_state, decisions[index + 1:] if same_road else ())
             if final is None:
                 continue
-            facts = extract(scenario, final.turns, final.minute)
-            dims, overall, _, _ = evaluate(scenario, facts, rubric)
-            if overall + 1e-9 < result.raw["overall"]:
+            dims, overall = _scores(scenario, final, rubric)
+            if same_road:
+                reference = dict(result.raw)
+            else:
+                if own_best is None:
+                    own_final = _continue(engine, own_state, ())
+                    own_best = dict(result.raw)
+                    if own_final is not None:
+                        own_dims, own_overall = _scores(scenario, own_final, rubric)
+                        own_best = {**own_dims, "overall": own_overall}
+                reference = own_best
+            if overall + 1e-9 < result.raw["overall"] or overall + 1e-9 < reference["overall"]:
                 continue
             for name in wanted:
-                gain = dims[name].score - result.raw[name]
-                if gain >= 1.0 and (name not in best or gain > best[name][0] + 1e-9):
+                gain = dims[name] - reference[name]
+                if gain >= 1.0 and dims[name] > result.raw[name] and (
+                        name not in best or gain > best[name][0] + 1e-9):
                     best[name] = (gain, Better(index, decision.beat, alternative, name,
                                                result.scores[name],
-                                               int(min(100.0, dims[name].score) + 0.5)))
-        state, _ = engine.step(state, decision.action, decision.after)
+                                               int(min(100.0, dims[name]) + 0.5)))
+        state = own_state
     return {name: item for name, (_, item) in best.items()}
 
 
-def _continue(engine: Engine, state, rest, cache):  # type: ignore[no-untyped-def]
+def _scores(scenario: Scenario, final: State, rubric: Rubric) -> tuple[dict[str, float], float]:
+    facts = extract(scenario, final.turns, final.minute)
+    dims, overall, _, _ = evaluate(scenario, facts, rubric)
+    return {name: dim.score for name, dim in dims.items()}, overall
+
+
+def _alternatives(scenario: Scenario, state):  # type: ignore[no-untyped-def]
+    beat = scenario.beats[state.beat]
+    if beat.menu:
+        return list(all_offers(scenario))
+    return [Choose(c.id) for c in beat.choices]
+
+
+def _continue(engine: Engine, state: State, rest: tuple[Decision, ...]) -> State | None:
     """Follow the trainee's remaining decisions while they fit, else the best continuation."""
     for decision in rest:
         if state.over:
@@ -130,7 +177,7 @@ def debrief(run: Run, result: Result, locale: str, rubric: Rubric = RUBRIC) -> D
     items = []
     for name in dimensions(scenario):
         notes = result.notes[name]
-        sentence = " ".join(t(n.key, locale, **n.args()) for n in notes[:2])
+        sentence = " ".join(t(n.key, locale, **_localise(n.args(), locale)) for n in notes[:2])
         suggestion = None
         b = better.get(name)
         if b is not None:
@@ -151,6 +198,17 @@ def debrief(run: Run, result: Result, locale: str, rubric: Rubric = RUBRIC) -> D
     else:
         parts.append(t("outcome.tell_none", locale))
     return Debrief(tuple(items), " ".join(parts))
+
+
+def _localise(args: dict[str, object], locale: str) -> dict[str, object]:
+    """Lists of terms (apology components, follow-up items) joined in the reader's language."""
+    out: dict[str, object] = {}
+    for key, value in args.items():
+        if isinstance(value, tuple):
+            out[key] = t("term.sep", locale).join(t(f"term.{item}", locale) for item in value)
+        else:
+            out[key] = value
+    return out
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -45,7 +45,8 @@ class Facts:
     resolved_at: float | None
     decision_seconds: tuple[float, ...]
     world_minutes: float
-    spent: float
+    spent: float  # everything offered, what the business pays
+    discretionary: float  # what counts against the trainee's authority (owed remedies aside)
 
     @property
     def apologised(self) -> bool:
@@ -155,6 +156,7 @@ def extract(scenario: Scenario, turns: Sequence[Turn], final_minute: float | Non
         insulted=insulted, ack_minute=ack_minute, resolved_at=resolved,
         decision_seconds=tuple(seconds), world_minutes=world,
         spent=sum(r.cost for r in offered),
+        discretionary=sum(r.cost for r in offered if not r.owed),
     )
 
 

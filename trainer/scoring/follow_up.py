@@ -19,7 +19,7 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
     if not facts.follow_up:
         notes = (note("follow_up.none"),)
     elif missing:
-        notes = (note("follow_up.missing", missing=", ".join(missing)),)
+        notes = (note("follow_up.missing", missing=tuple(missing)),)
     else:
         notes = (note("follow_up.good"),)
     return Dim(min(100.0, value), notes)

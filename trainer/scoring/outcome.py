@@ -56,6 +56,6 @@ def outcome(scenario: Scenario, facts: Facts, final_anger: float, dims: dict[str
         mouth = round(1 + 4 * (sat - 70) / 30)
     else:
         mouth = 0
-    within = facts.spent <= scenario.authority.budget or facts.escalated
+    within = facts.discretionary <= scenario.authority.budget or facts.escalated
     return Outcome(sat, retained, int(mouth), facts.spent, within,
                    int(facts.world_minutes + 0.5), left)

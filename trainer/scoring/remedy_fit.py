@@ -101,12 +101,13 @@ def _base(scenario: Scenario, offered: Sequence[Remedy], rubric: Rubric) -> floa
 @lru_cache(maxsize=256)
 def best_within_authority(scenario: Scenario, rubric: Rubric) -> float:
     """The best remedy-fit base score any offer within the trainee's budget can reach."""
-    pool = [r for r in scenario.remedies if not r.escalate and r.cost <= scenario.authority.budget]
+    budget = scenario.authority.budget
+    pool = [r for r in scenario.remedies if not r.escalate and (r.owed or r.cost <= budget)]
     best = 0.0
     limit = len(pool) if len(pool) <= 10 else 3
     for size in range(1, limit + 1):
         for combo in combinations(pool, size):
-            if sum(r.cost for r in combo) <= scenario.authority.budget:
+            if sum(r.cost for r in combo if not r.owed) <= budget:
                 best = max(best, _base(scenario, combo, rubric))
     return best
 
@@ -121,7 +122,7 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
     w = worth(scenario, offered, rubric)
     value = _base(scenario, offered, rubric) if offered else 0.0
     budget = scenario.authority.budget
-    over_budget = facts.spent > budget
+    over_budget = facts.discretionary > budget
     fair_inside = fair_within_authority(scenario, rubric)
     if not offered and not facts.escalated:
         notes.append(note("remedy.nothing"))
@@ -149,7 +150,8 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
             notes.append(note("remedy.escalated_needless"))
     elif over_budget:
         value -= rubric.over_authority_penalty
-        notes.append(note("remedy.over_authority", spent=round(facts.spent), budget=round(budget),
+        notes.append(note("remedy.over_authority", spent=round(facts.discretionary),
+                          budget=round(budget),
                           currency=scenario.authority.currency))
     owed = [r for r in scenario.remedies if r.owed]
     missing_owed = [r for r in owed if r not in offered]

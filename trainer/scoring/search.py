@@ -14,18 +14,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from ..engine.engine import ActionError, Engine
 from ..engine.state import Action, Choose, Offer, State
-from ..scenario.model import Scenario
+from ..scenario.model import END, Scenario
 from .facts import Facts, extract, options
-from .remedy_fit import worth
+from .remedy_fit import _base, worth
 from .rubric import RUBRIC, Rubric
 from .score import evaluate
 
-BEAM = 48  # partial paths kept per depth
-PER_CLASS = 6  # of which at least this many per principle-breaking class
+BEAM = 12  # partial paths kept per beat
+PER_CLASS = 2  # of which at least this many per class of broken principles
+LOOP_ROUNDS = 3  # rounds through a loop of beats
+MAX_STEPS_FACTOR = 2  # a path longer than twice the beats is going round in circles
 MAX_REMEDIES_PER_OFFER = 3
 
 #: principles a path can break, as lint names them
@@ -56,21 +59,58 @@ def nominal_after(scenario: Scenario, engine: Engine, state: State) -> float:
     return round(min(scenario.timing.decide_s, engine.patience(state)) * 0.5, 3)
 
 
-def actions(scenario: Scenario, state: State) -> Iterator[Action]:
+@lru_cache(maxsize=256)
+def menu_offers(scenario: Scenario, rubric: Rubric = RUBRIC) -> tuple[Offer, ...]:
+    """The offers worth exploring at a menu: the best fair ones within authority, the best that
+    exceed it, the best that over-pay, hand-overs alone and beside the best fair one.
+
+    Remedy fit depends on what is offered, not on the path to the menu, so the subsets can be
+    ranked once per scenario instead of once per partial path (a menu of n remedies has 2^n).
+    """
+    real = [r for r in scenario.remedies if not r.escalate]
+    handovers = [r for r in scenario.remedies if r.escalate]
+    budget = scenario.authority.budget
+    top = min(MAX_REMEDIES_PER_OFFER, len(real))
+    groups: dict[str, list[tuple[float, tuple[str, ...]]]] = {
+        "fair": [], "over_budget": [], "overpay": []}
+    for size in range(1, top + 1):
+        for combo in combinations(real, size):
+            base = _base(scenario, combo, rubric)
+            over_budget = sum(r.cost for r in combo if not r.owed) > budget
+            overpay = worth(scenario, combo, rubric).nominal > rubric.overpay_ratio
+            group = "overpay" if overpay else "over_budget" if over_budget else "fair"
+            groups[group].append((base, tuple(r.id for r in combo)))
+    keep: dict[str, int] = {"fair": 4, "over_budget": 2, "overpay": 2}
+    offers: list[tuple[str, ...]] = []
+    for group, items in groups.items():
+        items.sort(key=lambda item: (-item[0], item[1]))
+        offers.extend(ids for _, ids in items[: keep[group]])
+    for handover in handovers:
+        offers.append((handover.id,))
+        for group in ("fair", "over_budget"):
+            if groups[group]:
+                offers.append(groups[group][0][1] + (handover.id,))
+    return tuple(Offer(ids) for ids in dict.fromkeys(offers))
+
+
+def actions(scenario: Scenario, state: State, rubric: Rubric = RUBRIC) -> Iterator[Action]:
     beat = scenario.beats[state.beat]
     if not beat.menu:
         for choice in beat.choices:
             yield Choose(choice.id)
         return
+    yield from menu_offers(scenario, rubric)
+
+
+def all_offers(scenario: Scenario) -> Iterator[Offer]:
+    """Every offer of up to three remedies, with and without a hand-over (for the debrief)."""
     real = [r.id for r in scenario.remedies if not r.escalate]
     handovers = [r.id for r in scenario.remedies if r.escalate]
-    top = min(MAX_REMEDIES_PER_OFFER, len(real))
-    for size in range(1, top + 1):
+    for size in range(1, min(MAX_REMEDIES_PER_OFFER, len(real)) + 1):
         for combo in combinations(real, size):
             yield Offer(combo)
             for handover in handovers:
-                if size < MAX_REMEDIES_PER_OFFER:
-                    yield Offer(combo + (handover,))
+                yield Offer(combo + (handover,))
     for handover in handovers:
         yield Offer((handover,))
 
@@ -91,7 +131,7 @@ def violations(scenario: Scenario, facts: Facts, rubric: Rubric = RUBRIC) -> fro
         out.add("blamed_customer")
     if "retaliate" in facts.boundaries:
         out.add("retaliation")
-    if facts.spent > scenario.authority.budget and not facts.escalated:
+    if facts.discretionary > scenario.authority.budget and not facts.escalated:
         out.add("over_authority")
     return frozenset(out)
 
@@ -121,61 +161,151 @@ def _partial_violations(scenario: Scenario, facts: Facts, rubric: Rubric) -> fro
                      if v not in ("no_apology", "never_asked"))
 
 
+def _order(scenario: Scenario) -> list[list[str]]:
+    """Beats grouped into strongly connected components, in topological order (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[list[str]] = []
+    counter = 0
+
+    def successors(beat_id: str) -> list[str]:
+        # The search decides well within patience, so timeouts never move it: their edges
+        # do not count here.
+        beat = scenario.beats[beat_id]
+        out = [c.next for c in beat.choices] + ([beat.next] if beat.menu and beat.next else [])
+        return [t for t in dict.fromkeys(out) if t != END]
+
+    for root in scenario.beats:
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, child = work.pop()
+            if child == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            succ = successors(node)
+            if child < len(succ):
+                work.append((node, child + 1))
+                target = succ[child]
+                if target not in index:
+                    work.append((target, 0))
+                elif target in on_stack:
+                    low[node] = min(low[node], index[target])
+                continue
+            for target in succ:
+                if target in on_stack:
+                    low[node] = min(low[node], low[target])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    item = stack.pop()
+                    on_stack.discard(item)
+                    component.append(item)
+                    if item == node:
+                        break
+                components.append(component)
+    components.reverse()  # Tarjan yields sinks first
+    # Inside a loop, visit beats in breadth-first order from the start, so forward edges are
+    # followed within one round and only the edges back need another.
+    distance = {scenario.start: 0}
+    queue = [scenario.start]
+    for beat_id in queue:
+        for target in successors(beat_id):
+            if target not in distance:
+                distance[target] = distance[beat_id] + 1
+                queue.append(target)
+    far = len(scenario.beats) + 1
+    return [sorted(c, key=lambda b: (distance.get(b, far), b)) for c in components]
+
+
 def explore(scenario: Scenario, rubric: Rubric = RUBRIC, start: State | None = None,
             beam: int = BEAM, engine: Engine | None = None) -> Exploration:
-    """Search the paths from ``start`` (default: the scenario's start) to ``end``."""
+    """Search the paths from ``start`` (default: the scenario's start) to ``end``.
+
+    Beats are visited in topological order of their strongly connected components; the partial
+    paths that arrive at a beat, by whatever route, are merged (one per scoring signature) and
+    pruned to a beam before they are extended, so each beat is expanded once (a bounded number
+    of rounds inside a loop).
+    """
     engine = engine or Engine(scenario)
     state0 = start or engine.start(0)
     prefix_len = len(state0.turns)
     result = Exploration(by_violation={})
-    frontier: list[tuple[State, tuple[tuple[Action, float], ...]]] = [(state0, ())]
-    max_depth = 2 * len(scenario.beats) + 2
-    for _ in range(max_depth):
-        if not frontier:
-            break
-        candidates: dict[tuple[object, ...], tuple[float, frozenset[str], State,
-                                                   tuple[tuple[Action, float], ...]]] = {}
-        for state, path in frontier:
-            after = nominal_after(scenario, engine, state)
-            for action in actions(scenario, state):
-                result.expansions += 1
-                try:
-                    nxt, _ = engine.step(state, action, after)
-                except ActionError:
+    Item = tuple[float, frozenset[str], State, tuple[tuple[Action, float], ...]]
+    pending: dict[str, dict[tuple[object, ...], Item]] = {
+        state0.beat: {("start",): (0.0, frozenset(), state0, ())}}
+    for component in _order(scenario):
+        beat0 = scenario.beats[component[0]]
+        cyclic = len(component) > 1 or any(c.next == beat0.id for c in beat0.choices)
+        for _ in range(LOOP_ROUNDS if cyclic else 1):
+            for beat_id in component:
+                items = pending.pop(beat_id, None)
+                if not items:
                     continue
-                decisions = path + ((action, after),)
-                facts = extract(scenario, nxt.turns, nxt.minute)
-                if nxt.over:
-                    _record(scenario, rubric, result, nxt, facts, decisions, prefix_len)
-                    continue
-                dims, overall, _, _ = evaluate(scenario, facts, rubric)
-                key = _signature(nxt, facts)
-                broken = _partial_violations(scenario, facts, rubric)
-                kept = candidates.get(key)
-                if kept is None or overall > kept[0]:
-                    candidates[key] = (overall, broken, nxt, decisions)
-        frontier = _prune(candidates.values(), beam)
+                for state, path in _prune(items.values(), beam):
+                    _expand(scenario, rubric, engine, result, pending, state, path, prefix_len)
     return result
+
+
+def _expand(scenario: Scenario, rubric: Rubric, engine: Engine, result: Exploration,
+            pending: dict[str, dict[tuple[object, ...], tuple[float, frozenset[str], State,
+                                                              tuple[tuple[Action, float], ...]]]],
+            state: State, path: tuple[tuple[Action, float], ...], prefix_len: int) -> None:
+    after = nominal_after(scenario, engine, state)
+    for action in actions(scenario, state, rubric):
+        result.expansions += 1
+        try:
+            nxt, _ = engine.step(state, action, after)
+        except ActionError:
+            continue
+        decisions = path + ((action, after),)
+        if len(decisions) > MAX_STEPS_FACTOR * len(scenario.beats) + 2:
+            continue
+        facts = extract(scenario, nxt.turns, nxt.minute)
+        if nxt.over:
+            _record(scenario, rubric, result, nxt, facts, decisions, prefix_len)
+            continue
+        _, overall, _, _ = evaluate(scenario, facts, rubric)
+        key = _signature(nxt, facts)
+        bucket = pending.setdefault(nxt.beat, {})
+        kept = bucket.get(key)
+        if kept is None or overall > kept[0]:
+            bucket[key] = (overall, _partial_violations(scenario, facts, rubric), nxt,
+                           decisions)
 
 
 def _prune(items: Iterable[tuple[float, frozenset[str], State, tuple[tuple[Action, float], ...]]],
            beam: int) -> list[tuple[State, tuple[tuple[Action, float], ...]]]:
-    ranked = sorted(items, key=lambda item: -item[0])
-    if len(ranked) <= beam:
-        return [(state, path) for _, _, state, path in ranked]
-    keep: list[int] = []
-    per_class: dict[frozenset[str], int] = {}
-    for index, (_, broken, _, _) in enumerate(ranked):
-        if per_class.get(broken, 0) < PER_CLASS:
-            per_class[broken] = per_class.get(broken, 0) + 1
-            keep.append(index)
-    for index in range(len(ranked)):
-        if len(keep) >= beam:
-            break
-        if index not in keep:
-            keep.append(index)
-    keep.sort()
-    return [(ranked[i][2], ranked[i][3]) for i in keep[: max(beam, len(per_class))]]
+    """Keep, for each beat, the ``beam`` best partial paths, at least ``PER_CLASS`` of each class
+    of broken principles. Paths are only compared with others at the same beat (the same
+    progress), so a path that reaches a menu early cannot crowd out one that listened first."""
+    by_beat: dict[str, list[tuple[float, frozenset[str], State,
+                                  tuple[tuple[Action, float], ...]]]] = {}
+    for item in items:
+        by_beat.setdefault(item[2].beat, []).append(item)
+    out: list[tuple[State, tuple[tuple[Action, float], ...]]] = []
+    for beat in sorted(by_beat):
+        ranked = sorted(by_beat[beat], key=lambda item: -item[0])
+        if len(ranked) <= beam:
+            out.extend((state, path) for _, _, state, path in ranked)
+            continue
+        keep: set[int] = set()
+        per_class: dict[frozenset[str], int] = {}
+        for index, (_, broken, _, _) in enumerate(ranked):
+            if per_class.get(broken, 0) < PER_CLASS:
+                per_class[broken] = per_class.get(broken, 0) + 1
+                keep.add(index)
+        for index in range(len(ranked)):
+            if len(keep) >= max(beam, len(per_class) * PER_CLASS):
+                break
+            keep.add(index)
+        out.extend((ranked[i][2], ranked[i][3]) for i in sorted(keep))
+    return out
 
 
 def _record(scenario: Scenario, rubric: Rubric, result: Exploration, final: State, facts: Facts,

@@ -1,0 +1,107 @@
+"""简体中文（中国大陆）：界面与复盘文字。"""
+
+MESSAGES: dict[str, str] = {
+    # -- dimension names -------------------------------------------------------------------------
+    "dim.speed": "速度",
+    "dim.apology": "道歉",
+    "dim.remedy_fit": "补救得当",
+    "dim.follow_up": "跟进",
+    "dim.boundaries": "守住底线",
+    "dim.overall": "综合",
+    # -- principles, in plain words --------------------------------------------------------------
+    "principle.speed": "出了问题要立即承认，并在顾客预期的时间内解决；短暂的延误顾客不易察觉，"
+                       "拖得越久代价越大；让等待中的顾客了解进展，能缓解等待的焦躁。",
+    "principle.apology": "真诚的道歉要承担责任，并主动提出弥补；道歉要及时，先倾听再道歉，"
+                         "带着同理心，绝不把责任推给同事、“系统”或顾客。",
+    "principle.remedy_fit": "损失什么就补偿什么：能修好的就修好，钱的损失用钱补，价值与损失大致相当"
+                            "（不过少，也不过多），在自己的权限内处理；合理的补救超出权限时，"
+                            "要及时上报。",
+    "principle.follow_up": "形成闭环：告诉顾客会做哪些改进以免问题再次发生，事后回访，"
+                           "记录根本原因，并感谢顾客把问题告诉你。",
+    "principle.boundaries": "面对难缠的顾客，保持冷静和礼貌，明确划出底线；公平解决确实存在的失误，"
+                            "核实诉求但不指责；遇到威胁及时上报，绝不靠让步换取息事宁人。",
+    # -- speed -------------------------------------------------------------------------------------
+    "speed.never_acknowledged": "始终没有承认失误：既没有道歉，也没有主动上前接待。",
+    "speed.late_acknowledgment": "过了{minutes}分钟才承认失误；目标是{target}分钟以内。",
+    "speed.never_resolved": "没有采取任何能解决问题的措施，所以计时一直没有停止。",
+    "speed.slow_resolution": "用了{minutes}分钟才解决；目标是{target}分钟以内。",
+    "speed.slow_decisions": "有{count}次决策用时超过了{target}秒的目标。",
+    "speed.good": "第{ack}分钟承认失误，第{resolved}分钟已解决，均在目标时间之内。",
+    # -- apology -----------------------------------------------------------------------------------
+    "apology.blamed_customer": "把责任推给顾客，是道歉中最糟糕的做法。",
+    "apology.deflected": "道歉时把责任推给了其他人或其他原因。",
+    "apology.none": "没有道歉。",
+    "apology.no_responsibility": "道歉始终没有承担责任，而这恰恰是最重要的部分。",
+    "apology.late": "直到给出补救之后才道歉，这时道歉的分量就轻了。",
+    "apology.refused": "对顾客说了“我们没有义务帮忙”。",
+    "apology.argued": "反驳顾客，削弱了道歉的效果。",
+    "apology.interrupted": "打断了顾客{count}次。",
+    "apology.did_not_listen_first": "还没弄清顾客需要什么，就先给出了补救。",
+    "apology.no_empathy": "始终没有回应顾客的感受。",
+    "apology.missing_components": "道歉很真诚，但缺少了：{missing}。",
+    "apology.excessive": "一再道歉却不采取行动，会显得低声下气。",
+    "apology.good": "道歉完整、及时，先倾听，并带着同理心。",
+    # -- remedy fit --------------------------------------------------------------------------------
+    "remedy.nothing": "没有提供任何补救，也没有上报。",
+    "remedy.too_little": "补救的价值只有损失的{percent}%左右：远远不够。",
+    "remedy.too_much": "各项补救合计约为损失的{percent}%：远超合理范围，这样换不来顾客的忠诚。",
+    "remedy.not_fixed": "问题本可以修好，却只做了补偿。",
+    "remedy.wrong_kind": "大部分补救与顾客损失的东西不是同一类。",
+    "remedy.delayed": "大部分补救是以后才能用的代金券或抵用金，而不是当下的补救。",
+    "remedy.partial_losses": "顾客的部分损失没有得到弥补。",
+    "remedy.escalated_right": "合理的补救超出了你的权限，你选择上报：做得对。",
+    "remedy.escalated_needless": "本可以在自己权限内解决的问题，你却转交了出去。",
+    "remedy.over_authority": "你的权限额度是{budget}，却没有请示经理就花了{spent} {currency}。",
+    "remedy.owed_missing": "顾客应得“{remedy}”，却被漏掉了。",
+    "remedy.good": "补救在类型和价值上都与损失相符（{percent}%）。",
+    # -- follow-up ---------------------------------------------------------------------------------
+    "follow_up.none": "完全没有后续跟进。",
+    "follow_up.missing": "跟进中遗漏了：{missing}。",
+    "follow_up.good": "预防措施、回访、记录和致谢都做到了：形成了闭环。",
+    # -- boundaries --------------------------------------------------------------------------------
+    "boundaries.calm_limit": "面对辱骂，没有冷静而明确地划出底线。",
+    "boundaries.no_retaliation": "以牙还牙回击辱骂只会让冲突升级（综合得分最高30分）。",
+    "boundaries.no_caving": "为了让对方停止辱骂而让步，等于告诉对方骂人有用。",
+    "boundaries.escalated_threat": "遇到威胁后，应该叫经理或保安。",
+    "boundaries.documented": "没有把这次事件记录下来。",
+    "boundaries.verified": "采取行动前，没有礼貌地核实对方的说法。",
+    "boundaries.fair_remedy": "补救与损失不相称：远高于或远低于损失的实际价值。",
+    "boundaries.explained": "没有解释补救方案及其限度。",
+    "boundaries.held_line": "对方要多少就给多少、超出实际损失，这不是守住合理的底线。",
+    "boundaries.no_accusation": "在没有证据的情况下指责顾客。",
+    "boundaries.limits_held": "没有把底线讲清楚并坚守住。",
+    "boundaries.no_concession": "对方每说一次“不够”就再多让一步，等于告诉对方施压有用。",
+    "boundaries.good": "冷静、公平、坚定。",
+    # -- debrief -----------------------------------------------------------------------------------
+    "better.choice": "在“{beat}”时，选择“{choice}”能让{dimension}得分从{before}提高到{after}。",
+    "better.offer": "在“{beat}”时，提供{remedies}能让{dimension}得分从{before}提高到{after}。",
+    "better.none": "在这个场景中，这一步已经没有更好的做法了。",
+    "outcome.retained": "顾客留了下来。",
+    "outcome.lost": "顾客从此流失，再也不会回来。",
+    "outcome.left": "顾客一言不发地走了。",
+    "outcome.tell_good": "他们会向{count}个人讲述这次处理得有多好。",
+    "outcome.tell_bad": "他们会向{count}个人讲述这次处理得有多糟。",
+    "outcome.tell_none": "他们不会向别人提起这件事。",
+    "outcome.satisfaction": "满意度 {value}/100",
+    # -- command line ------------------------------------------------------------------------------
+    "cli.result": "结果",
+    "cli.scenario": "场景",
+    "cli.transcript": "对话记录",
+    "cli.outcome": "结局",
+    "cli.customer": "顾客",
+    "cli.you": "你",
+    "cli.offer": "提出补救",
+    "cli.timeout": "（{seconds}秒未作答）",
+    "cli.spent": "已花费{spent} {currency}（权限{budget}）；场景内经过{minutes}分钟",
+    # -- terms used inside sentences ---------------------------------------------------------
+    "term.responsibility": "承担责任",
+    "term.repair": "提出弥补",
+    "term.regret": "表达歉意",
+    "term.explanation": "解释原因",
+    "term.repentance": "承诺不再发生",
+    "term.prevention": "说明将如何改进",
+    "term.check-in": "事后回访",
+    "term.log": "记录事件",
+    "term.thanks": "感谢反馈",
+    "term.sep": "、",
+}

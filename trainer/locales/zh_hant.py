@@ -1,0 +1,107 @@
+"""繁體中文（台灣）：介面與檢討回饋文字。"""
+
+MESSAGES: dict[str, str] = {
+    # -- dimension names -------------------------------------------------------------------------
+    "dim.speed": "速度",
+    "dim.apology": "道歉",
+    "dim.remedy_fit": "補救適切",
+    "dim.follow_up": "後續追蹤",
+    "dim.boundaries": "守住界線",
+    "dim.overall": "整體",
+    # -- principles, in plain words --------------------------------------------------------------
+    "principle.speed": "出錯時要立刻承認，並在客人預期的時間內解決；稍微延遲客人不太會察覺，"
+                       "但拖得越久代價越高；讓等候中的客人知道目前的狀況，能緩和等待的不耐。",
+    "principle.apology": "真誠的道歉要承擔責任、主動提出補救；要及早道歉，先聆聽，帶著同理心，"
+                         "絕不把責任推給同事、「系統」或客人。",
+    "principle.remedy_fit": "少了什麼就補什麼：能修復的就修復，金錢損失用金錢補，"
+                            "價值和損失差不多（不要少太多，也不要多太多），在自己的權限內處理；"
+                            "合理的補救超出權限時，就向上呈報。",
+    "principle.follow_up": "做好收尾：告訴客人會做哪些改善、避免再次發生，事後再追蹤關心，"
+                           "記錄根本原因，並謝謝客人願意反映。",
+    "principle.boundaries": "面對難搞的客人，保持冷靜、有禮，清楚劃出界線；公平處理確實存在的疏失，"
+                            "查證說法但不指控；遇到威脅就向上呈報，絕不靠讓步換取息事寧人。",
+    # -- speed -------------------------------------------------------------------------------------
+    "speed.never_acknowledged": "始終沒有承認疏失：沒有道歉，也沒有主動上前處理。",
+    "speed.late_acknowledgment": "過了{minutes}分鐘才承認疏失；目標是{target}分鐘內。",
+    "speed.never_resolved": "沒有做任何能解決問題的處置，所以計時一直沒有停。",
+    "speed.slow_resolution": "花了{minutes}分鐘才解決；目標是{target}分鐘內。",
+    "speed.slow_decisions": "有{count}次決定花的時間超過{target}秒的目標。",
+    "speed.good": "在第{ack}分鐘承認疏失，第{resolved}分鐘就解決，都在目標時間內。",
+    # -- apology -----------------------------------------------------------------------------------
+    "apology.blamed_customer": "把錯怪到客人身上，是道歉最糟糕的做法。",
+    "apology.deflected": "道歉時把責任推到其他人或其他事情上。",
+    "apology.none": "完全沒有道歉。",
+    "apology.no_responsibility": "道歉始終沒有承擔責任，而這正是最關鍵的部分。",
+    "apology.late": "等到提出補救之後才道歉，效果就打了折扣。",
+    "apology.refused": "對客人說「我們沒有義務幫忙」。",
+    "apology.argued": "跟客人爭辯，讓道歉的誠意大打折扣。",
+    "apology.interrupted": "打斷客人說話{count}次。",
+    "apology.did_not_listen_first": "還沒了解客人需要什麼，就先提出補救。",
+    "apology.no_empathy": "始終沒有回應客人的感受。",
+    "apology.missing_components": "道歉有誠意，但少了：{missing}。",
+    "apology.excessive": "一再道歉卻沒有行動，看起來只是在卑躬屈膝。",
+    "apology.good": "道歉完整、及時，先聆聽，也展現了同理心。",
+    # -- remedy fit --------------------------------------------------------------------------------
+    "remedy.nothing": "沒有提出任何補救，也沒有向上呈報。",
+    "remedy.too_little": "補救的價值大約只有損失的{percent}%：遠遠不夠。",
+    "remedy.too_much": "各項補救合計約為損失的{percent}%：遠超過合理範圍，也換不到客人的忠誠。",
+    "remedy.not_fixed": "問題明明可以修復，卻只給了補償。",
+    "remedy.wrong_kind": "大部分補救和客人損失的東西不是同一類。",
+    "remedy.delayed": "大部分補救是之後才能用的折價券或購物金，而不是當下的補救。",
+    "remedy.partial_losses": "客人的部分損失沒有得到彌補。",
+    "remedy.escalated_right": "合理的補救超出你的權限，所以你向上呈報：做得對。",
+    "remedy.escalated_needless": "明明在你的權限內就能處理，你卻把它轉交出去。",
+    "remedy.over_authority": "你的權限額度是{budget}，卻沒有請示主管就花了{spent} {currency}。",
+    "remedy.owed_missing": "客人應得「{remedy}」，卻被漏掉了。",
+    "remedy.good": "補救在種類和價值上都與損失相符（{percent}%）。",
+    # -- follow-up ---------------------------------------------------------------------------------
+    "follow_up.none": "完全沒有後續追蹤。",
+    "follow_up.missing": "後續追蹤漏了：{missing}。",
+    "follow_up.good": "預防措施、追蹤關心、留下紀錄、表達感謝：完整收尾。",
+    # -- boundaries --------------------------------------------------------------------------------
+    "boundaries.calm_limit": "面對辱罵，沒有冷靜而清楚地劃出界線。",
+    "boundaries.no_retaliation": "用辱罵回嗆辱罵，只會讓衝突升高（整體分數上限為30）。",
+    "boundaries.no_caving": "為了讓對方停止辱罵而讓步，等於告訴對方罵人有用。",
+    "boundaries.escalated_threat": "遇到威脅後，應該請主管或保全到場。",
+    "boundaries.documented": "沒有把這起事件記錄下來。",
+    "boundaries.verified": "採取行動前，沒有先禮貌地查證對方的說法。",
+    "boundaries.fair_remedy": "補救和損失不相稱：比損失的實際價值多太多或少太多。",
+    "boundaries.explained": "沒有說明補救內容和它的限度。",
+    "boundaries.held_line": "對方要多少就給多少、超出實際損失，這不是守住合理的界線。",
+    "boundaries.no_accusation": "在沒有證據的情況下指控客人。",
+    "boundaries.limits_held": "沒有把界線講清楚並堅守住。",
+    "boundaries.no_concession": "對方每說一次「不夠」就再多讓一步，等於告訴對方施壓有用。",
+    "boundaries.good": "冷靜、公平、堅定。",
+    # -- debrief -----------------------------------------------------------------------------------
+    "better.choice": "在「{beat}」時，選擇「{choice}」能讓{dimension}分數從{before}提高到{after}。",
+    "better.offer": "在「{beat}」時，提出{remedies}能讓{dimension}分數從{before}提高到{after}。",
+    "better.none": "在這個情境裡，這一步已經沒有更好的做法了。",
+    "outcome.retained": "客人留下來了。",
+    "outcome.lost": "客人從此不再上門。",
+    "outcome.left": "客人一句話也沒說就走了。",
+    "outcome.tell_good": "他們會跟{count}個人說這次處理得有多好。",
+    "outcome.tell_bad": "他們會跟{count}個人說這次處理得有多糟。",
+    "outcome.tell_none": "他們不會跟別人提起這件事。",
+    "outcome.satisfaction": "滿意度 {value}/100",
+    # -- command line ------------------------------------------------------------------------------
+    "cli.result": "結果",
+    "cli.scenario": "情境",
+    "cli.transcript": "對話紀錄",
+    "cli.outcome": "結局",
+    "cli.customer": "客人",
+    "cli.you": "你",
+    "cli.offer": "提出補救",
+    "cli.timeout": "（{seconds}秒沒有回應）",
+    "cli.spent": "已花費{spent} {currency}（權限{budget}）；情境內經過{minutes}分鐘",
+    # -- terms used inside sentences ---------------------------------------------------------
+    "term.responsibility": "承擔責任",
+    "term.repair": "提出彌補",
+    "term.regret": "表達歉意",
+    "term.explanation": "說明原因",
+    "term.repentance": "承諾不再發生",
+    "term.prevention": "說明將如何改善",
+    "term.check-in": "事後回訪",
+    "term.log": "記錄事件",
+    "term.thanks": "感謝回饋",
+    "term.sep": "、",
+}
