@@ -12,8 +12,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .scenario.library import Library
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -55,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _library(extra: Sequence[str]):  # type: ignore[no-untyped-def]
+def _library(extra: Sequence[str]) -> Library:
     from .scenario.library import Library, scenario_dirs
 
     return Library(scenario_dirs(extra))

@@ -98,7 +98,8 @@ def to_text(played: Played) -> str:
     lines.append(f"  {t('dim.overall', loc):<12} {result.scores['overall']:>3}")
     lines.append("")
     out = result.outcome
-    lines.append(f"{t('cli.outcome', loc)}: {t('outcome.satisfaction', loc, value=out.satisfaction)}"
+    lines.append(f"{t('cli.outcome', loc)}: "
+                 f"{t('outcome.satisfaction', loc, value=out.satisfaction)}"
                  f"; {brief.outcome_sentence}")
     lines.append("  " + t("cli.spent", loc, spent=_money(out.spent),
                           currency=scenario.authority.currency,

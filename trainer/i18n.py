@@ -7,14 +7,14 @@ build step): ``en`` is complete; other locales may miss keys, which fall back to
 from __future__ import annotations
 
 import importlib
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 SUPPORTED = ("en", "zh-Hans", "zh-Hant", "vi")
 FALLBACK = "en"
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog(locale: str) -> dict[str, str]:
     if locale not in SUPPORTED:
         return {}

@@ -43,7 +43,8 @@ def test_run_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -
     assert code == 0, err
     doc = json.loads(out)
     assert set(doc) >= {"scenario", "seed", "scores", "outcome", "feedback", "transcript"}
-    assert set(doc["scenario"]) >= {"id", "version", "sha256"} and len(doc["scenario"]["sha256"]) == 64
+    assert (set(doc["scenario"]) >= {"id", "version", "sha256"}
+            and len(doc["scenario"]["sha256"]) == 64)
     assert set(doc["scores"]) == {"speed", "apology", "remedy_fit", "follow_up", "overall"}
     assert all(isinstance(v, int) and 0 <= v <= 100 for v in doc["scores"].values())
     assert set(doc["outcome"]) >= {"satisfaction", "retained", "word_of_mouth", "spent",
@@ -89,7 +90,8 @@ def test_run_text_output_explains_each_score(capsys: pytest.CaptureFixture[str])
         assert label in out
 
 
-@pytest.mark.parametrize("lang, sample", [("zh-Hans", "速度"), ("zh-Hant", "速度"), ("vi", "Tốc độ")])
+@pytest.mark.parametrize("lang, sample",
+                         [("zh-Hans", "速度"), ("zh-Hant", "速度"), ("vi", "Tốc độ")])
 def test_run_in_other_languages(capsys: pytest.CaptureFixture[str], lang: str, sample: str) -> None:
     scenario = "fast-food-cold-burger"
     code, out, err = run_cli(capsys, "run", scenario, "--script", str(SCRIPTS / f"{scenario}.yaml"),

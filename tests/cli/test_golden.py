@@ -21,6 +21,7 @@ IDS = [s.id for s in bundled()]
 def test_golden_transcript(scenario_id: str, update_goldens: bool) -> None:
     scenario = next(s for s in bundled() if s.id == scenario_id)
     from helpers import ROOT
+
     from trainer.scenario.diagnostics import Collector
     from trainer.scenario.script import read_script
     path = ROOT / "scenarios" / "scripts" / f"{scenario_id}.yaml"

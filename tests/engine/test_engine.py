@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import dump, load_text, minimal
 
-from trainer.engine import ActionError, Choose, Engine, Offer
-from trainer.engine import reactions
+from trainer.engine import ActionError, Choose, Engine, Offer, reactions
 from trainer.scenario.model import Scenario
 
 

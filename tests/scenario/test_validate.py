@@ -90,7 +90,7 @@ def test_every_problem_is_reported_in_one_pass() -> None:
       c:
         say: no next
         menu: true
-    """
+    """  # noqa: E501 - the flow mapping under test stays on one line
     msgs = messages(text)
     joined = "\n".join(msgs)
     assert "scenario id 'Bad_Id' is not a valid id" in joined
@@ -172,7 +172,8 @@ def test_yaml_11_surprises_are_reported(snippet: str, expected: str) -> None:
 
 def test_boolean_locale_key_is_caught() -> None:
     data = minimal()
-    text = dump(data).replace("title:\n  en: Cold coffee", "title:\n  en: Cold coffee\n  no: Kald kaffe")
+    text = dump(data).replace("title:\n  en: Cold coffee",
+                              "title:\n  en: Cold coffee\n  no: Kald kaffe")
     msgs = messages(text)
     assert any("key 'no'" in m and "boolean" in m for m in msgs), msgs
 
@@ -186,7 +187,8 @@ def test_duplicate_keys_are_caught_with_both_lines() -> None:
 
 
 def test_duplicate_beat_ids_are_caught() -> None:
-    text = dump(minimal()).replace("  close:\n", "  ask:\n    say: again\n    menu: true\n    next: end\n  close:\n", 1)
+    text = dump(minimal()).replace(
+        "  close:\n", "  ask:\n    say: again\n    menu: true\n    next: end\n  close:\n", 1)
     assert any("duplicate key 'ask'" in m for m in messages(text))
 
 

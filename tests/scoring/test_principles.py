@@ -221,7 +221,8 @@ def test_4_about_the_value_beats_far_less_and_far_more() -> None:
         v = scenario.failure.value
         factors = (0.55, 1.0, 1.25, 1.5, 2.1)
         scores = dict(zip(factors, _compare(base, decisions, index,
-                                            *(remedy(f"x-{f}", v * f, losses) for f in factors))))
+                                            *(remedy(f"x-{f}", v * f, losses) for f in factors)),
+                          strict=True))
         for fair in (1.0, 1.25, 1.5):
             assert scores[fair] > scores[0.55] and scores[fair] > scores[2.1], (scenario.id, fair)
         assert scores[1.0][0] == scores[1.5][0]  # the plateau
@@ -283,7 +284,7 @@ def test_6_within_authority_beats_exceeding_it() -> None:
     across(check)
 
 
-def test_6_escalating_beats_exceeding_and_refusing_when_the_fair_remedy_is_beyond_authority() -> None:
+def test_6_escalating_beats_exceeding_and_refusing_when_the_fair_remedy_is_beyond_authority() -> None:  # noqa: E501
     def check(scenario: Scenario, decisions: Decisions) -> bool:
         setup = _remedy_setup(scenario, decisions)
         if setup is None:
@@ -308,7 +309,7 @@ def test_6_escalating_beats_exceeding_and_refusing_when_the_fair_remedy_is_beyon
     across(check)
 
 
-def test_6_handing_over_what_one_could_fix_costs_and_alongside_a_fair_remedy_costs_nothing() -> None:
+def test_6_handing_over_what_one_could_fix_costs_and_alongside_a_fair_remedy_costs_nothing() -> None:  # noqa: E501
     def check(scenario: Scenario, decisions: Decisions) -> bool:
         setup = _remedy_setup(scenario, decisions)
         if setup is None:
@@ -346,7 +347,8 @@ def test_6_leaving_out_an_owed_remedy_costs() -> None:
 
 
 def test_6_bundled_owed_remedies_count() -> None:
-    """On the bundled scenarios that have an owed remedy, leaving it out of the model offer costs."""
+    """On the bundled scenarios that have an owed remedy, leaving it out of the model offer
+    costs."""
     def check(scenario: Scenario, decisions: Decisions) -> bool:
         index = first_menu_turn(scenario, decisions)
         owed = [r.id for r in scenario.remedies if r.owed]
@@ -388,7 +390,7 @@ def test_7_proactive_beats_waiting_beats_never_noticing() -> None:
     across(check)
 
 
-# -- 8. time ----------------------------------------------------------------------------------------
+# -- 8. time --------------------------------------------------------------------------------------
 
 def _timed(decisions: Decisions, seconds: float) -> Decisions:
     return [(action, seconds) for action, _ in decisions]

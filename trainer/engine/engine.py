@@ -130,14 +130,12 @@ class Engine:
         anger_before = state.anger
         minute = state.minute + elapsed / 60.0
 
-        threat_seen = any(
-            scenario.beats[t.beat].abuse == "threat" for t in state.turns
-        ) or beat.abuse == "threat"
+        threat_seen = state.threatened or beat.abuse == "threat"
         effects = 0.0
         if choice is not None:
             effects += reactions.choice_effect(choice, persona, threat_seen)
             remedies = remedies + [r for rid in choice.offer if (r := scenario.remedy(rid))]
-        grievance = self._grievance(state)
+        grievance = state.grievance
         if remedies:
             effects += reactions.remedy_effect(scenario, remedies) * (0.4 + persona.forgiveness)
             grievance = reactions.grievance_after(scenario, grievance, remedies)
@@ -166,7 +164,8 @@ class Engine:
             mood=reactions.mood_of(anger),
         )
         new = State(beat=nxt, anger=anger, minute=minute, turns=state.turns + (turn,),
-                    timeouts=0, asked_at=nxt, seed=state.seed)
+                    timeouts=0, asked_at=nxt, seed=state.seed, grievance=grievance,
+                    threatened=threat_seen)
         events.append(Event("reaction", reply, anger, turn.mood, beat.id))
         if nxt == END:
             events.append(Event("end", "", anger, turn.mood, END))
@@ -227,13 +226,6 @@ class Engine:
                 remedies.append(remedy)
             return None, remedies
         raise ActionError(f"unknown action {action!r}", index)  # pragma: no cover
-
-    def _grievance(self, state: State) -> float:
-        grievance = 1.0
-        for turn in state.turns:
-            remedies = [r for rid in turn.offer if (r := self.scenario.remedy(rid))]
-            grievance = reactions.grievance_after(self.scenario, grievance, remedies)
-        return grievance
 
     @staticmethod
     def _rng(state: State, salt: int = 0) -> random.Random:

@@ -81,6 +81,8 @@ class State:
     timeouts: int = 0
     asked_at: str = ""
     seed: int = 0
+    grievance: float = 1.0  # what is left of the failure's grievance (1: untouched, 0: remedied)
+    threatened: bool = False  # the customer has made a threat in this encounter
 
     @property
     def over(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,7 +44,8 @@ def bundled_assets() -> Path:
     return _data_dir("assets")
 
 
-def scenario_dirs(extra: Iterable[str | Path] = (), env: dict[str, str] | None = None) -> list[Path]:
+def scenario_dirs(extra: Iterable[str | Path] = (),
+                  env: dict[str, str] | None = None) -> list[Path]:
     """The bundled folder, then ``TRAINER_SCENARIOS`` entries, then ``extra``."""
     env = dict(os.environ) if env is None else env
     dirs = [bundled_scenarios()]
@@ -62,8 +63,10 @@ def scenario_dirs(extra: Iterable[str | Path] = (), env: dict[str, str] | None =
 
 def display(path: Path) -> str:
     """A path as a trainer would like to read it: relative to the working folder if inside."""
+    if not path.is_absolute():
+        return str(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
@@ -113,6 +116,7 @@ class Library:
     def __init__(self, folders: Sequence[Path] | None = None) -> None:
         self.folders = list(folders) if folders is not None else scenario_dirs()
         self._persona_cache: dict[Path, tuple[Persona | None, list[Diagnostic]]] = {}
+        self._search_cache: dict[Path, list[Path]] = {}
 
     # -- personas ----------------------------------------------------------------------------
     def load_persona(self, path: Path) -> tuple[Persona | None, list[Diagnostic]]:
@@ -134,14 +138,18 @@ class Library:
             self._persona_cache[key] = (persona, out.items)
         return self._persona_cache[key]
 
-    def persona_resolver(self, scenario_path: Path, out: Collector):  # type: ignore[no-untyped-def]
+    def persona_resolver(self, scenario_path: Path,
+                         out: Collector) -> Callable[[str], Persona | None]:
         """Look ``id`` up beside the scenario, then in the other folders, then bundled."""
         beside = scenario_path.resolve().parent
-        # A scenario in a sub-folder of a scenario folder may use that folder's personas.
-        search = [beside] + [p for p in beside.parents if p in self.folders]
-        search += [f for f in self.folders if f not in search]
-        if bundled_scenarios().resolve() not in search:
-            search.append(bundled_scenarios().resolve())
+        search = self._search_cache.get(beside)
+        if search is None:
+            # A scenario in a sub-folder of a scenario folder may use that folder's personas.
+            search = [beside] + [p for p in beside.parents if p in self.folders]
+            search += [f for f in self.folders if f not in search]
+            if bundled_scenarios().resolve() not in search:
+                search.append(bundled_scenarios().resolve())
+            self._search_cache[beside] = search
 
         def resolve(persona_id: str) -> Persona | None:
             if not SLUG.match(persona_id):
@@ -176,7 +184,7 @@ class Library:
     def load_paths(self, paths: Iterable[Path]) -> Loaded:
         """Load files and folders given on a command line; folders include their personas."""
         loaded = Loaded()
-        seen_ids: dict[str, tuple[str, int]] = {}
+        seen_ids: dict[str, Path] = {}
         files: list[Path] = []
         persona_paths: list[Path] = []
         for path in paths:
@@ -203,13 +211,14 @@ class Library:
             if scenario is None:
                 continue
             if scenario.id in seen_ids:
-                where, line = seen_ids[scenario.id]
+                first = seen_ids[scenario.id]
                 loaded.diagnostics.append(Diagnostic(
                     display(spath), _id_line_of(spath), 1,
-                    f"duplicate scenario id '{scenario.id}' (also used by {where}:{line}); "
-                    "ids must be unique across all loaded scenarios: rename one"))
+                    f"duplicate scenario id '{scenario.id}' (also used by {display(first)}:"
+                    f"{_id_line_of(first)}); ids must be unique across all loaded scenarios: "
+                    "rename one"))
                 continue
-            seen_ids[scenario.id] = (display(spath), _id_line_of(spath))
+            seen_ids[scenario.id] = spath
             loaded.scenarios.append(scenario)
         return loaded
 
@@ -225,8 +234,9 @@ class Library:
                 return None, [Diagnostic(ref, 1, 1, "no such scenario file")]
             return self.load_scenario(path)
         if not SLUG.match(ref):
-            return None, [Diagnostic(ref, 1, 1, "not a scenario id (ids are slugs like "
-                                                "'hotel-overbooked-late-arrival') nor a .yaml path")]
+            return None, [Diagnostic(ref, 1, 1,
+                                     "not a scenario id (ids are slugs like "
+                                     "'hotel-overbooked-late-arrival') nor a .yaml path")]
         for folder in self.folders:
             for candidate in scenario_files(folder):
                 if candidate.stem == ref:

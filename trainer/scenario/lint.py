@@ -140,8 +140,9 @@ def loopholes(scenario: Scenario, rubric: Rubric = RUBRIC) -> list[Diagnostic]:
     if found.principled is None:
         out.append(_warn(scenario, line, col,
                          "no path through the scenario honours every principle (apology, asking "
-                         "what the customer needs, a fair remedy): give the trainee a best-practice "
-                         f"path; the best path is {_describe_path(scenario, found.best)}"))
+                         "what the customer needs, a fair remedy): give the trainee a "
+                         "best-practice path; "
+                         f"the best path is {_describe_path(scenario, found.best)}"))
         return out
     best = found.principled
     assert found.by_violation is not None

@@ -82,7 +82,9 @@ class Reader:
             else:
                 self.error(node, f"{what} must be a list, not {_describe(node)}")
             return None
-        return list(node.value)  # type: ignore[call-overload]
+        items = node.value
+        assert isinstance(items, list)  # a "seq" node's value is its list of item nodes
+        return list(items)
 
     # -- scalars -----------------------------------------------------------------------------
     def _surprise(self, node: YNode) -> str:
@@ -146,6 +148,7 @@ class Reader:
             elif lo is not None:
                 rng = f"at least {_fmt(lo)}"
             else:
+                assert hi is not None  # the range check above failed on hi, as lo is None
                 rng = f"at most {_fmt(hi)}"
             self.error(node, f"{what} is {node.value}; it must be {rng}")
             return None

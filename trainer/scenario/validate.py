@@ -7,8 +7,9 @@ callable, so this module stays free of file access.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
+from typing import Literal, TypedDict
 
 from .diagnostics import Collector, did_you_mean
 from .model import (
@@ -106,28 +107,30 @@ def read_persona(root: YNode, out: Collector, inline: bool = False,
     if (node := get("id")) is not None:
         persona_id = r.slug(node, "persona id") or persona_id
     name = r.text(node, "persona name", fallback) if (node := get("name")) is not None else None
-    values: dict[str, object] = {}
+    numbers: dict[str, float] = {}
     for key, lo, hi in (("patience_s", 1, 600), ("temper", 0, 100), ("forgiveness", 0, 1),
                         ("inertia", 0, 0.99)):
         if (node := get(key)) is not None:
             number = r.number(node, key, lo, hi)
             if number is not None:
-                values[key] = number
+                numbers[key] = number
+    flags: dict[str, bool] = {}
     for key in ("satisfiable", "complains", "abusive", "opportunist"):
         if (node := get(key)) is not None:
             flag = r.boolean(node, key)
             if flag is not None:
-                values[key] = flag
+                flags[key] = flag
     archetype = None
     if (node := get("archetype")) is not None:
         archetype = r.choice(node, "archetype", ARCHETYPES)
     lines: dict[str, dict[str, tuple[str, ...]]] = {}
     if (node := get("lines")) is not None:
         moods = r.mapping(node, "lines")
-        for mood, (key, value) in (moods or {}).items():
+        for mood, (mood_key, value) in (moods or {}).items():
             if mood not in LINE_KINDS:
-                r.error(key, f"unknown mood '{mood}' in lines{did_you_mean(mood, LINE_KINDS)}; "
-                             f"moods are {', '.join(LINE_KINDS)}")
+                r.error(mood_key,
+                        f"unknown mood '{mood}' in lines{did_you_mean(mood, LINE_KINDS)}; "
+                        f"moods are {', '.join(LINE_KINDS)}")
                 continue
             by_locale = r.mapping(value, f"lines.{mood}")
             per: dict[str, tuple[str, ...]] = {}
@@ -146,35 +149,35 @@ def read_persona(root: YNode, out: Collector, inline: bool = False,
     if len(out.errors) > before or name is None:
         return None
     if archetype is None:
-        archetype = _infer_archetype(persona_id, values)
+        archetype = _infer_archetype(persona_id, flags)
     inertia_default = 0.85 if archetype in ("never-satisfied", "abusive") else 0.6
     return Persona(
         id=persona_id,
         name=name,
-        patience_s=float(values.get("patience_s", 20.0)),  # type: ignore[arg-type]
-        temper=float(values.get("temper", 40.0)),  # type: ignore[arg-type]
-        forgiveness=float(values.get("forgiveness", 0.6)),  # type: ignore[arg-type]
-        satisfiable=bool(values.get("satisfiable", True)),
-        complains=bool(values.get("complains", True)),
-        abusive=bool(values.get("abusive", False)),
-        opportunist=bool(values.get("opportunist", False)),
+        patience_s=float(numbers.get("patience_s", 20.0)),
+        temper=float(numbers.get("temper", 40.0)),
+        forgiveness=float(numbers.get("forgiveness", 0.6)),
+        satisfiable=bool(flags.get("satisfiable", True)),
+        complains=bool(flags.get("complains", True)),
+        abusive=bool(flags.get("abusive", False)),
+        opportunist=bool(flags.get("opportunist", False)),
         archetype=archetype,
-        inertia=float(values.get("inertia", inertia_default)),  # type: ignore[arg-type]
+        inertia=float(numbers.get("inertia", inertia_default)),
         lines=MappingProxyType({k: MappingProxyType(v) for k, v in lines.items()}),
         source=out.file,
     )
 
 
-def _infer_archetype(persona_id: str, values: dict[str, object]) -> str:
+def _infer_archetype(persona_id: str, flags: Mapping[str, bool]) -> str:
     if persona_id in ARCHETYPES:
         return persona_id
-    if values.get("abusive"):
+    if flags.get("abusive"):
         return "abusive"
-    if values.get("opportunist"):
+    if flags.get("opportunist"):
         return "opportunist"
-    if values.get("satisfiable") is False:
+    if flags.get("satisfiable") is False:
         return "never-satisfied"
-    if values.get("complains") is False:
+    if flags.get("complains") is False:
         return "silent"
     return "reasonable"
 
@@ -280,9 +283,10 @@ def _read_failure(ctx: _Context, node: YNode | None) -> Failure | None:
         losses = None
     fault = r.choice(f["fault"], "failure.fault", FAULTS) if "fault" in f else None
     visible = r.boolean(f["visible"], "failure.visible") if "visible" in f else None
-    if None in (summary, severity, value, losses, fault, visible):
+    if (summary is None or severity is None or value is None or losses is None or fault is None
+            or visible is None):
         return None
-    return Failure(summary, int(severity), float(value), frozenset(losses),  # type: ignore
+    return Failure(summary, int(severity), float(value), frozenset(losses),
                    str(fault), bool(visible))
 
 
@@ -382,11 +386,12 @@ def _read_remedies(ctx: _Context, node: YNode | None) -> tuple[list[Remedy] | No
                 if got is None:
                     ok = False
                 flags[key] = bool(got)
-        if None in (rid, label, cost, value, minutes, restores):
+        if (rid is None or label is None or cost is None or value is None or minutes is None
+                or restores is None):
             ok = False
             continue
-        out.append(Remedy(id=str(rid), label=label, cost=float(cost),  # type: ignore[arg-type]
-                          value=float(value), minutes=float(minutes),  # type: ignore[arg-type]
+        out.append(Remedy(id=str(rid), label=label, cost=float(cost),
+                          value=float(value), minutes=float(minutes),
                           restores=frozenset(restores or ()), pos=_pos(r.out, item), **flags))
     return (out if ok else None), set(seen)
 
@@ -488,6 +493,30 @@ def _read_beat(ctx: _Context, beat_id: str, node: YNode, targets: set[str],
                 pos=_pos(r.out, node))
 
 
+class _ChoiceOptions(TypedDict, total=False):
+    """The optional fields of a :class:`Choice` that a choice mapping sets."""
+
+    apology: tuple[str, ...]
+    listen: str
+    reveals: tuple[str, ...]
+    empathy: bool
+    verify: bool
+    offer: tuple[str, ...]
+    inform: bool
+    boundary: str
+    escalate: bool
+    follow_up: tuple[str, ...]
+    check_in_hours: float
+    proactive: bool
+    minutes: float
+    reply: Text
+    feedback: Text
+
+
+_CHOICE_FLAGS: tuple[Literal["empathy", "verify", "inform", "escalate", "proactive"], ...] = (
+    "empathy", "verify", "inform", "escalate", "proactive")
+
+
 def _read_choice(ctx: _Context, where: str, node: YNode, targets: set[str],
                  remedy_ids: set[str], seen: dict[str, int]) -> Choice | None:
     r = ctx.r
@@ -504,28 +533,59 @@ def _read_choice(ctx: _Context, where: str, node: YNode, targets: set[str],
     what = f"choice '{cid or '?'}' in {where}"
     text = ctx.text(f["text"], f"{what} text") if "text" in f else None
     nxt = _check_target(ctx, f["next"], f"{what} next", targets) if "next" in f else None
-    extra: dict[str, object] = {}
+    extra: _ChoiceOptions = {}
+    unreadable = False  # an optional key is present but its value could not be read
     if "apology" in f:
-        extra["apology"] = r.choices(f["apology"], f"{what} apology", APOLOGY_TAGS)
+        if (apology := r.choices(f["apology"], f"{what} apology", APOLOGY_TAGS)) is None:
+            unreadable = True
+        else:
+            extra["apology"] = apology
     if "listen" in f:
-        extra["listen"] = r.choice(f["listen"], f"{what} listen", LISTEN)
+        if (listen := r.choice(f["listen"], f"{what} listen", LISTEN)) is None:
+            unreadable = True
+        else:
+            extra["listen"] = listen
     if "reveals" in f:
-        extra["reveals"] = r.choices(f["reveals"], f"{what} reveals", NEEDS)
+        if (reveals := r.choices(f["reveals"], f"{what} reveals", NEEDS)) is None:
+            unreadable = True
+        else:
+            extra["reveals"] = reveals
     if "follow_up" in f:
-        extra["follow_up"] = r.choices(f["follow_up"], f"{what} follow_up", FOLLOW_UP)
+        if (follow_up := r.choices(f["follow_up"], f"{what} follow_up", FOLLOW_UP)) is None:
+            unreadable = True
+        else:
+            extra["follow_up"] = follow_up
     if "boundary" in f:
-        extra["boundary"] = r.choice(f["boundary"], f"{what} boundary", BOUNDARY)
-    for key in ("empathy", "verify", "inform", "escalate", "proactive"):
+        if (boundary := r.choice(f["boundary"], f"{what} boundary", BOUNDARY)) is None:
+            unreadable = True
+        else:
+            extra["boundary"] = boundary
+    for key in _CHOICE_FLAGS:
         if key in f:
-            extra[key] = r.boolean(f[key], f"{what} {key}")
+            if (flag := r.boolean(f[key], f"{what} {key}")) is None:
+                unreadable = True
+            else:
+                extra[key] = flag
     if "minutes" in f:
-        extra["minutes"] = r.number(f["minutes"], f"{what} minutes", 0, 100_000)
+        if (minutes := r.number(f["minutes"], f"{what} minutes", 0, 100_000)) is None:
+            unreadable = True
+        else:
+            extra["minutes"] = minutes
     if "check_in_hours" in f:
-        extra["check_in_hours"] = r.number(f["check_in_hours"], f"{what} check_in_hours", 0, 8760)
+        if (hours := r.number(f["check_in_hours"], f"{what} check_in_hours", 0, 8760)) is None:
+            unreadable = True
+        else:
+            extra["check_in_hours"] = hours
     if "reply" in f:
-        extra["reply"] = ctx.text(f["reply"], f"{what} reply")
+        if (reply := ctx.text(f["reply"], f"{what} reply")) is None:
+            unreadable = True
+        else:
+            extra["reply"] = reply
     if "feedback" in f:
-        extra["feedback"] = ctx.text(f["feedback"], f"{what} feedback")
+        if (feedback := ctx.text(f["feedback"], f"{what} feedback")) is None:
+            unreadable = True
+        else:
+            extra["feedback"] = feedback
     if "offer" in f:
         onode = f["offer"]
         ids: list[str] = []
@@ -539,10 +599,9 @@ def _read_choice(ctx: _Context, where: str, node: YNode, targets: set[str],
             else:
                 ids.append(rid)
         extra["offer"] = tuple(ids)
-    if len(r.out.errors) > before or None in (cid, text, nxt) or None in extra.values():
+    if len(r.out.errors) > before or cid is None or text is None or nxt is None or unreadable:
         return None
-    return Choice(id=str(cid), text=text, next=str(nxt), pos=_pos(r.out, node),  # type: ignore
-                  **extra)  # type: ignore[arg-type]
+    return Choice(id=str(cid), text=text, next=str(nxt), pos=_pos(r.out, node), **extra)
 
 
 def _check_reaches_end(ctx: _Context, start: str, beats: dict[str, Beat],

@@ -12,8 +12,11 @@ Nothing here opens a file: :func:`parse_bytes` takes the bytes; the caller does 
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any, cast
 
 import yaml
 from yaml.resolver import Resolver
@@ -26,6 +29,8 @@ MAX_NODES = 200_000  # nodes after alias expansion; a 1 MiB file of real content
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = Resolver()
+#: ``Resolver.resolve`` is untyped in types-PyYAML; this is its signature as used for scalars
+_resolve = cast(Callable[[type[yaml.ScalarNode], str, tuple[bool, bool]], str], _RESOLVER.resolve)
 _YAML = "tag:yaml.org,2002:"
 _KINDS = {
     _YAML + "str": "str",
@@ -37,6 +42,10 @@ _KINDS = {
 }
 _ALLOWED_EXPLICIT = {None, "!", _YAML + "str", _YAML + "int", _YAML + "float", _YAML + "bool",
                      _YAML + "null", _YAML + "map", _YAML + "seq"}
+
+
+# C0 and C1 control characters except tab, line feed, carriage return and NEL (YAML allows it).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 
 
 class YNode:
@@ -87,14 +96,12 @@ def _check_bytes(data: bytes, out: Collector) -> str | None:
         line = data[: exc.start].count(b"\n") + 1
         out.error(line, 1, "file is not valid UTF-8 text; save it as UTF-8")
         return None
-    for index, char in enumerate(text):
-        if char in "\t\n\r":
-            continue
-        if unicodedata.category(char) == "Cc" and char not in "\x85":
-            line = text.count("\n", 0, index) + 1
-            out.error(line, 1, f"file contains control character U+{ord(char):04X}; "
-                               "it looks binary, not YAML text")
-            return None
+    control = _CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        out.error(line, 1, f"file contains control character U+{ord(control.group()):04X}; "
+                           "it looks binary, not YAML text")
+        return None
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
@@ -131,15 +138,42 @@ class _Refused(Exception):
     """Raised inside the composer after a refusal has been reported."""
 
 
+_PLAIN_KIND_CACHE: dict[str, str] = {}
+
+
 def _scalar_kind(value: str, tag: str | None, implicit: tuple[bool, bool]) -> str:
-    if tag in (None, "!"):
-        resolved = _RESOLVER.resolve(yaml.ScalarNode, value, implicit)
-    else:
-        resolved = tag
-    return _KINDS.get(resolved, "str")
+    """What YAML 1.1 reads a scalar as: str, int, float, bool or null."""
+    if tag not in (None, "!"):
+        return _KINDS.get(tag, "str")
+    if not implicit[0]:  # quoted: always text
+        return "str"
+    kind = _PLAIN_KIND_CACHE.get(value)
+    if kind is None:
+        kind = _KINDS.get(_resolve(yaml.ScalarNode, value, implicit), "str")
+        if len(_PLAIN_KIND_CACHE) < 4096:
+            _PLAIN_KIND_CACHE[value] = kind
+    return kind
 
 
 def _compose(text: str, out: Collector) -> YNode | None:
+    loader = _Loader(text)
+    try:
+        events = _events(loader)
+        return _compose_events(events, out)
+    finally:
+        loader.dispose()
+
+
+def _events(loader: Any) -> Iterator[Any]:
+    get_event = loader.get_event
+    while True:
+        event = get_event()
+        yield event
+        if type(event) is yaml.StreamEndEvent:
+            return
+
+
+def _compose_events(events: Iterator[Any], out: Collector) -> YNode | None:
     anchors: dict[str, YNode] = {}
     stack: list[tuple[YNode, list[YNode] | None]] = []  # (container, pending key for maps)
     root: YNode | None = None
@@ -163,7 +197,7 @@ def _compose(text: str, out: Collector) -> YNode | None:
                 _add_pair(parent, key, node, out)
         parent.size += node.size
 
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in events:
         kind = type(event)
         mark = event.start_mark
         if kind is yaml.ScalarEvent:

@@ -60,7 +60,8 @@ def _describe(scenario: Scenario, beat_id: str, action: Action, locale: str) -> 
     if isinstance(action, Choose):
         choice = beat.choice(action.choice)
         return choice.text.get(locale) if choice else action.choice
-    labels = [r.label.get(locale) for rid in action.remedies if (r := scenario.remedy(rid))]
+    labels = [f"\"{r.label.get(locale)}\"" for rid in action.remedies
+              if (r := scenario.remedy(rid))]
     return " + ".join(labels)
 
 
@@ -143,7 +144,7 @@ def _scores(scenario: Scenario, final: State, rubric: Rubric) -> tuple[dict[str,
     return {name: dim.score for name, dim in dims.items()}, overall
 
 
-def _alternatives(scenario: Scenario, state):  # type: ignore[no-untyped-def]
+def _alternatives(scenario: Scenario, state: State) -> list[Action]:
     beat = scenario.beats[state.beat]
     if beat.menu:
         return list(all_offers(scenario))

@@ -59,105 +59,143 @@ def choice_of(scenario: Scenario, turn: Turn) -> Choice | None:
     return scenario.beats[turn.beat].choice(turn.choice)
 
 
-def extract(scenario: Scenario, turns: Sequence[Turn], final_minute: float | None = None) -> Facts:
-    """Summarise ``turns`` into :class:`Facts` (``final_minute``: the clock at the end)."""
-    good: set[str] = set()
-    conditional = excessive = empathy = listened_first = listened = inform = verify = False
-    proactive = escalated = insulted = blames = False
-    deflects = refuses = argues = interrupts = offer_turns = 0
-    first_apology = first_offer = escalated_at = threat_at = None
-    ack_minute: float | None = None
-    offered: list[Remedy] = []
-    follow_up: set[str] = set()
-    boundaries: list[str] = []
-    resolved: float | None = None  # when the last real remedy is carried out
-    handed_over: float | None = None  # when a hand-over completes (counts only if no remedy)
-    seconds: list[float] = []
-    visible = scenario.failure.visible
-    minute = 0.0
-    for turn in turns:
+class FactsBuilder:
+    """Accumulates :class:`Facts` one turn at a time, so a search extending a path by one
+    decision does not re-read the whole path (``copy`` before ``add`` to branch)."""
+
+    __slots__ = ("scenario", "good", "conditional", "excessive", "empathy", "listened_first",
+                 "listened", "inform", "verify", "proactive", "escalated", "insulted", "blames",
+                 "deflects", "refuses", "argues", "interrupts", "offer_turns", "first_apology",
+                 "first_offer", "escalated_at", "threat_at", "ack_minute", "offered",
+                 "follow_up", "boundaries", "resolved", "handed_over", "seconds", "minute",
+                 "count")
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.good: frozenset[str] = frozenset()
+        self.conditional = self.excessive = self.empathy = self.listened_first = False
+        self.listened = self.inform = self.verify = self.proactive = False
+        self.escalated = self.insulted = self.blames = False
+        self.deflects = self.refuses = self.argues = self.interrupts = self.offer_turns = 0
+        self.first_apology: int | None = None
+        self.first_offer: int | None = None
+        self.escalated_at: int | None = None
+        self.threat_at: int | None = None
+        self.ack_minute: float | None = None
+        self.offered: tuple[Remedy, ...] = ()
+        self.follow_up: frozenset[str] = frozenset()
+        self.boundaries: tuple[str, ...] = ()
+        self.resolved: float | None = None  # when the last real remedy is carried out
+        self.handed_over: float | None = None  # when a hand-over completes (if no remedy)
+        self.seconds: tuple[float, ...] = ()
+        self.minute = 0.0
+        self.count = 0
+
+    def copy(self) -> FactsBuilder:
+        twin = FactsBuilder.__new__(FactsBuilder)
+        for name in FactsBuilder.__slots__:
+            setattr(twin, name, getattr(self, name))  # every field is immutable
+        return twin
+
+    def add(self, turn: Turn) -> FactsBuilder:
+        scenario = self.scenario
         i = turn.index
         beat = scenario.beats[turn.beat]
-        seconds.append(turn.after)
-        minute = turn.minute
-        if beat.abuse == "threat" and threat_at is None:
-            threat_at = i
+        self.count += 1
+        self.seconds = self.seconds + (turn.after,)
+        self.minute = turn.minute
+        if beat.abuse == "threat" and self.threat_at is None:
+            self.threat_at = i
         if beat.abuse == "insult":
-            insulted = True
+            self.insulted = True
         choice = choice_of(scenario, turn)
         remedies = [r for rid in turn.offer if (r := scenario.remedy(rid)) is not None]
-        real = [r for r in remedies if not r.escalate]
         acknowledges = False
         if choice is not None:
             tags = choice.apology
             good_here = [t for t in tags if t in APOLOGY_GOOD]
-            good.update(good_here)
+            if good_here:
+                self.good = self.good | frozenset(good_here)
             if "conditional" in tags:
-                conditional = True
-            deflects += tags.count("deflect")
-            refuses += tags.count("refuse")
-            argues += tags.count("argue")
-            blames = blames or "blame-customer" in tags
-            excessive = excessive or "excessive" in tags
-            if (good_here or "conditional" in tags) and first_apology is None:
-                first_apology = i
+                self.conditional = True
+            self.deflects += tags.count("deflect")
+            self.refuses += tags.count("refuse")
+            self.argues += tags.count("argue")
+            self.blames = self.blames or "blame-customer" in tags
+            self.excessive = self.excessive or "excessive" in tags
+            if (good_here or "conditional" in tags) and self.first_apology is None:
+                self.first_apology = i
             acknowledges = bool(good_here) or "conditional" in tags or choice.proactive
-            if visible and choice.empathy:
+            if scenario.failure.visible and choice.empathy:
                 acknowledges = True
-            empathy = empathy or choice.empathy
+            self.empathy = self.empathy or choice.empathy
             if choice.listen in ("open", "paraphrase"):
-                listened = True
-                if first_offer is None:
-                    listened_first = True
+                self.listened = True
+                if self.first_offer is None:
+                    self.listened_first = True
             elif choice.listen == "interrupt":
-                interrupts += 1
-            elif choice.listen == "closed":
-                listened = listened or False
-            inform = inform or choice.inform
-            verify = verify or choice.verify
-            proactive = proactive or choice.proactive
-            follow_up.update(choice.follow_up)
+                self.interrupts += 1
+            self.inform = self.inform or choice.inform
+            self.verify = self.verify or choice.verify
+            self.proactive = self.proactive or choice.proactive
+            if choice.follow_up:
+                self.follow_up = self.follow_up | frozenset(choice.follow_up)
             if choice.boundary:
-                boundaries.append(choice.boundary)
+                self.boundaries = self.boundaries + (choice.boundary,)
             if choice.escalate:
-                escalated = True
-                escalated_at = i if escalated_at is None else escalated_at
+                self.escalated = True
+                if self.escalated_at is None:
+                    self.escalated_at = i
                 done = turn.minute + choice.minutes
-                handed_over = done if handed_over is None else max(handed_over, done)
+                self.handed_over = done if self.handed_over is None else max(self.handed_over,
+                                                                             done)
         if any(r.escalate for r in remedies):
-            escalated = True
-            escalated_at = i if escalated_at is None else escalated_at
-        if real:
-            offer_turns += 1
-            if first_offer is None:
-                first_offer = i
+            self.escalated = True
+            if self.escalated_at is None:
+                self.escalated_at = i
+        if any(not r.escalate for r in remedies):
+            self.offer_turns += 1
+            if self.first_offer is None:
+                self.first_offer = i
         for remedy in remedies:
             done = turn.minute + remedy.minutes
             if remedy.escalate:
-                handed_over = done if handed_over is None else max(handed_over, done)
+                self.handed_over = done if self.handed_over is None else max(self.handed_over,
+                                                                             done)
                 continue
-            if remedy not in offered:
-                offered.append(remedy)
-            resolved = done if resolved is None else max(resolved, done)
-        if acknowledges and ack_minute is None:
-            ack_minute = turn.minute
-    if resolved is None:
-        resolved = handed_over
-    end_minute = final_minute if final_minute is not None else minute
-    world = max(end_minute, resolved or 0.0)
-    return Facts(
-        turns=len(turns), good_components=frozenset(good), conditional=conditional,
-        deflects=deflects, blames_customer=blames, refuses=refuses, argues=argues,
-        excessive=excessive, empathy=empathy, listened_first=listened_first, listened=listened,
-        interrupts=interrupts, inform=inform, verify=verify, proactive=proactive,
-        first_apology=first_apology, first_offer=first_offer, offered=tuple(offered),
-        offer_turns=offer_turns, escalated=escalated, escalated_at=escalated_at,
-        follow_up=frozenset(follow_up), boundaries=tuple(boundaries), threat_at=threat_at,
-        insulted=insulted, ack_minute=ack_minute, resolved_at=resolved,
-        decision_seconds=tuple(seconds), world_minutes=world,
-        spent=sum(r.cost for r in offered),
-        discretionary=sum(r.cost for r in offered if not r.owed),
-    )
+            if remedy not in self.offered:
+                self.offered = self.offered + (remedy,)
+            self.resolved = done if self.resolved is None else max(self.resolved, done)
+        if acknowledges and self.ack_minute is None:
+            self.ack_minute = turn.minute
+        return self
+
+    def build(self, final_minute: float | None = None) -> Facts:
+        resolved = self.resolved if self.resolved is not None else self.handed_over
+        end_minute = final_minute if final_minute is not None else self.minute
+        return Facts(
+            turns=self.count, good_components=self.good, conditional=self.conditional,
+            deflects=self.deflects, blames_customer=self.blames, refuses=self.refuses,
+            argues=self.argues, excessive=self.excessive, empathy=self.empathy,
+            listened_first=self.listened_first, listened=self.listened,
+            interrupts=self.interrupts, inform=self.inform, verify=self.verify,
+            proactive=self.proactive, first_apology=self.first_apology,
+            first_offer=self.first_offer, offered=self.offered, offer_turns=self.offer_turns,
+            escalated=self.escalated, escalated_at=self.escalated_at,
+            follow_up=self.follow_up, boundaries=self.boundaries, threat_at=self.threat_at,
+            insulted=self.insulted, ack_minute=self.ack_minute, resolved_at=resolved,
+            decision_seconds=self.seconds, world_minutes=max(end_minute, resolved or 0.0),
+            spent=sum(r.cost for r in self.offered),
+            discretionary=sum(r.cost for r in self.offered if not r.owed),
+        )
+
+
+def extract(scenario: Scenario, turns: Sequence[Turn], final_minute: float | None = None) -> Facts:
+    """Summarise ``turns`` into :class:`Facts` (``final_minute``: the clock at the end)."""
+    builder = FactsBuilder(scenario)
+    for turn in turns:
+        builder.add(turn)
+    return builder.build(final_minute)
 
 
 @dataclass(frozen=True)

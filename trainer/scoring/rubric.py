@@ -7,9 +7,9 @@ a number here and the ordering tests in ``tests/scoring`` say whether a principl
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 
 def _frozen(d: dict[str, float]) -> Mapping[str, float]:

@@ -48,7 +48,7 @@ def evaluate(scenario: Scenario, facts: Facts, rubric: Rubric = RUBRIC) -> tuple
     names = dimensions(scenario)
     dims = {name: module.score(scenario, facts, rubric) for name, module in _MODULES
             if name in names}
-    weights = dict(zip(names, rubric.weights[scenario.persona.archetype]))
+    weights = dict(zip(names, rubric.weights[scenario.persona.archetype], strict=True))
     gated = (dims["apology"].score < rubric.gate_below and dims["speed"].score < rubric.gate_below)
     if gated:
         weights["remedy_fit"] *= rubric.gate_remedy_factor

@@ -20,7 +20,7 @@ from itertools import combinations
 from ..engine.engine import ActionError, Engine
 from ..engine.state import Action, Choose, Offer, State
 from ..scenario.model import END, Scenario
-from .facts import Facts, extract, options
+from .facts import Facts, FactsBuilder, options
 from .remedy_fit import _base, worth
 from .rubric import RUBRIC, Rubric
 from .score import evaluate
@@ -236,9 +236,11 @@ def explore(scenario: Scenario, rubric: Rubric = RUBRIC, start: State | None = N
     state0 = start or engine.start(0)
     prefix_len = len(state0.turns)
     result = Exploration(by_violation={})
-    Item = tuple[float, frozenset[str], State, tuple[tuple[Action, float], ...]]
-    pending: dict[str, dict[tuple[object, ...], Item]] = {
-        state0.beat: {("start",): (0.0, frozenset(), state0, ())}}
+    builder0 = FactsBuilder(scenario)
+    for turn in state0.turns:
+        builder0.add(turn)
+    pending: dict[str, dict[tuple[object, ...], _Item]] = {
+        state0.beat: {("start",): (0.0, frozenset(), state0, (), builder0)}}
     for component in _order(scenario):
         beat0 = scenario.beats[component[0]]
         cyclic = len(component) > 1 or any(c.next == beat0.id for c in beat0.choices)
@@ -247,15 +249,19 @@ def explore(scenario: Scenario, rubric: Rubric = RUBRIC, start: State | None = N
                 items = pending.pop(beat_id, None)
                 if not items:
                     continue
-                for state, path in _prune(items.values(), beam):
-                    _expand(scenario, rubric, engine, result, pending, state, path, prefix_len)
+                for item in _prune(items.values(), beam):
+                    _expand(scenario, rubric, engine, result, pending, item, prefix_len)
     return result
 
 
+#: a partial path: (overall so far, principles broken for good, state, decisions, facts so far)
+_Item = tuple[float, frozenset[str], State, tuple[tuple[Action, float], ...], FactsBuilder]
+
+
 def _expand(scenario: Scenario, rubric: Rubric, engine: Engine, result: Exploration,
-            pending: dict[str, dict[tuple[object, ...], tuple[float, frozenset[str], State,
-                                                              tuple[tuple[Action, float], ...]]]],
-            state: State, path: tuple[tuple[Action, float], ...], prefix_len: int) -> None:
+            pending: dict[str, dict[tuple[object, ...], _Item]], item: _Item,
+            prefix_len: int) -> None:
+    _, _, state, path, builder = item
     after = nominal_after(scenario, engine, state)
     for action in actions(scenario, state, rubric):
         result.expansions += 1
@@ -266,7 +272,8 @@ def _expand(scenario: Scenario, rubric: Rubric, engine: Engine, result: Explorat
         decisions = path + ((action, after),)
         if len(decisions) > MAX_STEPS_FACTOR * len(scenario.beats) + 2:
             continue
-        facts = extract(scenario, nxt.turns, nxt.minute)
+        grown = builder.copy().add(nxt.turns[-1])
+        facts = grown.build(nxt.minute)
         if nxt.over:
             _record(scenario, rubric, result, nxt, facts, decisions, prefix_len)
             continue
@@ -276,36 +283,28 @@ def _expand(scenario: Scenario, rubric: Rubric, engine: Engine, result: Explorat
         kept = bucket.get(key)
         if kept is None or overall > kept[0]:
             bucket[key] = (overall, _partial_violations(scenario, facts, rubric), nxt,
-                           decisions)
+                           decisions, grown)
 
 
-def _prune(items: Iterable[tuple[float, frozenset[str], State, tuple[tuple[Action, float], ...]]],
-           beam: int) -> list[tuple[State, tuple[tuple[Action, float], ...]]]:
-    """Keep, for each beat, the ``beam`` best partial paths, at least ``PER_CLASS`` of each class
-    of broken principles. Paths are only compared with others at the same beat (the same
+def _prune(items: Iterable[_Item], beam: int) -> list[_Item]:
+    """Keep the ``beam`` best partial paths at a beat, at least ``PER_CLASS`` of each class of
+    broken principles. Paths are only compared with others at the same beat (the same
     progress), so a path that reaches a menu early cannot crowd out one that listened first."""
-    by_beat: dict[str, list[tuple[float, frozenset[str], State,
-                                  tuple[tuple[Action, float], ...]]]] = {}
-    for item in items:
-        by_beat.setdefault(item[2].beat, []).append(item)
-    out: list[tuple[State, tuple[tuple[Action, float], ...]]] = []
-    for beat in sorted(by_beat):
-        ranked = sorted(by_beat[beat], key=lambda item: -item[0])
-        if len(ranked) <= beam:
-            out.extend((state, path) for _, _, state, path in ranked)
-            continue
-        keep: set[int] = set()
-        per_class: dict[frozenset[str], int] = {}
-        for index, (_, broken, _, _) in enumerate(ranked):
-            if per_class.get(broken, 0) < PER_CLASS:
-                per_class[broken] = per_class.get(broken, 0) + 1
-                keep.add(index)
-        for index in range(len(ranked)):
-            if len(keep) >= max(beam, len(per_class) * PER_CLASS):
-                break
+    ranked = sorted(items, key=lambda item: -item[0])
+    if len(ranked) <= beam:
+        return ranked
+    keep: set[int] = set()
+    per_class: dict[frozenset[str], int] = {}
+    for index, item in enumerate(ranked):
+        broken = item[1]
+        if per_class.get(broken, 0) < PER_CLASS:
+            per_class[broken] = per_class.get(broken, 0) + 1
             keep.add(index)
-        out.extend((ranked[i][2], ranked[i][3]) for i in sorted(keep))
-    return out
+    for index in range(len(ranked)):
+        if len(keep) >= max(beam, len(per_class) * PER_CLASS):
+            break
+        keep.add(index)
+    return [ranked[i] for i in sorted(keep)]
 
 
 def _record(scenario: Scenario, rubric: Rubric, result: Exploration, final: State, facts: Facts,

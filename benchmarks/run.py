@@ -1,0 +1,15 @@
+"""Run every benchmark in one go: ``python benchmarks/run.py``."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+for name in ("bench_validate.py", "bench_lint.py", "bench_engine.py"):
+    print(f"== {name}", flush=True)
+    code = subprocess.call([sys.executable, str(HERE / name)])
+    if code:
+        sys.exit(code)
