@@ -117,3 +117,12 @@ def test_no_principled_path() -> None:
          "next": "ask"}]
     assert any("no path through the scenario honours every principle" in m
                for m in warnings(build(data)))
+
+
+def test_ascii_punctuation_in_chinese_text() -> None:
+    data = minimal(locales=["en", "zh-Hans"])
+    data["title"] = {"en": "Cold coffee", "zh-Hans": "冷咖啡"}
+    data["beats"]["complaint"]["say"] = {"en": "This latte is cold.",
+                                         "zh-Hans": "这杯拿铁是凉的,换一杯吧。"}
+    found = [m for m in warnings(build(data)) if "full-width" in m]
+    assert len(found) == 1 and "'，'" in found[0] and "beat 'complaint' say (zh-Hans)" in found[0]

@@ -5,6 +5,7 @@ Warnings only; ``trainer lint --strict`` turns them into a failing exit status f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..engine.state import Choose, Offer
@@ -69,6 +70,24 @@ def _texts(scenario: Scenario) -> Iterator[tuple[str, Text]]:
                 yield f"{where} feedback", choice.feedback
 
 
+_ASCII_IN_CHINESE = re.compile(r"[\u4e00-\u9fff]([,:;?!])")
+_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+
+
+def _punctuation(scenario: Scenario) -> Iterator[Diagnostic]:
+    """Chinese text written with ASCII punctuation reads as a typo to a native speaker."""
+    for where, text in _texts(scenario):
+        for locale, value in text.values.items():
+            if not locale.startswith("zh"):
+                continue
+            found = _ASCII_IN_CHINESE.search(value)
+            if found:
+                mark = found.group(1)
+                yield _warn(scenario, text.line, text.col,
+                            f"{where} ({locale}) uses the ASCII '{mark}' in Chinese text; "
+                            f"write the full-width '{_FULL_WIDTH[mark]}'")
+
+
 def _describe_path(scenario: Scenario, path: Path) -> str:
     steps = []
     for action, _ in path.decisions:
@@ -110,6 +129,7 @@ def lint(scenario: Scenario, rubric: Rubric = RUBRIC) -> list[Diagnostic]:
                                  f"persona '{persona.id}' has no '{locale}' lines for mood "
                                  f"'{mood}'; the customer would answer in {scenario.fallback}"))
                 break
+    out.extend(_punctuation(scenario))
     losses = scenario.failure.losses
     if not any(r.restores & losses or r.fixes for r in scenario.remedies if not r.escalate):
         out.append(_warn(scenario, 1, 1,
