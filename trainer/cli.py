@@ -36,6 +36,17 @@ def _parser() -> argparse.ArgumentParser:
                        help="another folder of scenarios (repeatable; also TRAINER_SCENARIOS, "
                             "':'-separated)")
 
+    p = sub.add_parser("play", help="the game, in a window (with --script: a demo that saves "
+                                    "screenshots)")
+    p.add_argument("--scenario", metavar="ID", help="go straight to this scenario")
+    p.add_argument("--lang", metavar="TAG", help="en, zh-Hans, zh-Hant or vi")
+    p.add_argument("--fullscreen", action="store_true")
+    p.add_argument("--windowed", metavar="WxH", help="window size, e.g. 1280x720 (default)")
+    p.add_argument("--script", metavar="FILE", help="demo mode: play this headless-run script")
+    p.add_argument("--screenshots", metavar="DIR", help="demo mode: save a PNG of each screen")
+    p.add_argument("--fast", action="store_true", help="demo mode: run faster than the script")
+    scenarios_opt(p)
+
     p = sub.add_parser("validate", help="check scenario and persona files or folders")
     p.add_argument("paths", nargs="+", metavar="PATH")
     scenarios_opt(p)
@@ -176,7 +187,82 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"validate": cmd_validate, "lint": cmd_lint, "list": cmd_list, "run": cmd_run}
+def _size(value: str | None) -> tuple[int, int] | None:
+    if not value:
+        return None
+    try:
+        w, h = (int(part) for part in value.lower().split("x"))
+    except ValueError:
+        return None
+    return (w, h) if w >= 320 and h >= 240 else None
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    from .i18n import normalise
+    from .scenario.diagnostics import Collector
+    from .scenario.library import display
+    from .scenario.script import read_script
+
+    size = _size(args.windowed)
+    if args.windowed and size is None:
+        print(f"trainer play: error: --windowed takes WIDTHxHEIGHT, e.g. 1280x720 (at least "
+              f"320x240), not {args.windowed!r}", file=sys.stderr)
+        return EXIT_USAGE
+    if (args.script is None) != (args.screenshots is None) and args.script is None:
+        print("trainer play: error: --screenshots goes with --script", file=sys.stderr)
+        return EXIT_USAGE
+    library = _library(args.scenarios)
+    loaded = library.all()
+    if loaded.errors:
+        _print_diagnostics(loaded.sorted_diagnostics())
+        return EXIT_INPUT
+    scenario_id = args.scenario
+    script = None
+    if scenario_id and not any(s.id == scenario_id for s in loaded.scenarios):
+        _, diagnostics = library.find(scenario_id)
+        _print_diagnostics(diagnostics)
+        return EXIT_INPUT
+    if args.script:
+        from .headless import play_script
+
+        path = Path(args.script)
+        if scenario_id is None:
+            scenario_id = path.stem if any(s.id == path.stem for s in loaded.scenarios) else None
+        if scenario_id is None:
+            print(f"{args.script}:1:1: error: name the scenario with --scenario ID (the script's "
+                  "file name is not a scenario id)", file=sys.stderr)
+            return EXIT_INPUT
+        scenario = next(s for s in loaded.scenarios if s.id == scenario_id)
+        out = Collector(display(path), [])
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            print(f"{args.script}:1:1: error: cannot read the script: {exc.strerror or exc}",
+                  file=sys.stderr)
+            return EXIT_INPUT
+        script = read_script(data, out, default_after=scenario.timing.decide_s / 2)
+        if script is None:
+            _print_diagnostics(out.items)
+            return EXIT_INPUT
+        played, problems = play_script(scenario, script, display(path))
+        if played is None:
+            _print_diagnostics(problems)
+            return EXIT_INPUT
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from .ui.app import DEFAULT_SIZE, Options, play
+
+    options = Options(
+        scenarios=sorted(loaded.scenarios, key=lambda s: (s.difficulty, s.id)),
+        size=size or DEFAULT_SIZE, fullscreen=True if args.fullscreen else None,
+        lang=normalise(args.lang) if args.lang else None, scenario_id=scenario_id,
+        script=script, screenshots=Path(args.screenshots) if args.screenshots else None,
+        fast=args.fast, remember_settings=script is None,
+        max_seconds=600.0 if script is not None else None)
+    return play(options)
+
+
+COMMANDS = {"play": cmd_play, "validate": cmd_validate, "lint": cmd_lint, "list": cmd_list,
+            "run": cmd_run}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -40,8 +40,8 @@ REMEDY_FULL = -26.0  # a remedy worth the whole loss, of the right kind
 FIX_BONUS = -10.0
 UNEXPLAINED_WAIT_PER_MIN = 0.6  # after the first two minutes of a step without news
 
-START_BY_SEVERITY = 6.0  # anger the failure adds per severity point
-START_IF_OUR_FAULT = 8.0
+START_BY_SEVERITY = 4.0  # anger the failure adds per severity point
+START_IF_OUR_FAULT = 5.0
 
 
 def clamp(value: float, lo: float = 0.0, hi: float = 100.0) -> float:

@@ -1,0 +1,96 @@
+"""The results port: what the game and ``trainer run --store`` need from a results store.
+
+The window saves each finished run through a :class:`Results` and reads the trainee's best
+scores and the leaderboard from it. The SQL store (SQLite by default, PostgreSQL by URL) plugs
+in here without touching the scenes; :class:`MemoryResults` serves until then, and in tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """A finished run, as saved: enough to replay it and to check its scores."""
+
+    run_id: str
+    trainee: str
+    cohort: str | None
+    scenario_id: str
+    scenario_version: int
+    scenario_sha256: str
+    seed: int
+    decisions: tuple[dict[str, Any], ...]  # the action log (Decision.to_json())
+    scores: dict[str, int]
+    outcome: dict[str, Any]
+    started_at: datetime
+    finished_at: datetime
+    engine_version: str
+    locale: str = "en"
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    rank: int
+    trainee: str
+    cohort: str | None
+    scenario: str
+    overall: int
+    run_id: str
+
+
+class Results(Protocol):
+    def save(self, record: RunRecord) -> None:
+        """Store one run (one transaction)."""
+
+    def best_scores(self, trainee: str) -> dict[str, int]:
+        """The trainee's best overall score per scenario id."""
+
+    def leaderboard(self, scenario: str | None = None, cohort: str | None = None,
+                    limit: int = 50) -> list[BoardRow]:
+        """Best run per trainee (per scenario, or summed across scenarios when ``scenario`` is
+        None), best first, ties broken by the earlier run."""
+
+
+@dataclass
+class MemoryResults:
+    """Results kept in memory for one session (and for tests)."""
+
+    records: list[RunRecord] = field(default_factory=list)
+
+    def save(self, record: RunRecord) -> None:
+        self.records.append(record)
+
+    def best_scores(self, trainee: str) -> dict[str, int]:
+        best: dict[str, int] = {}
+        for r in self.records:
+            if r.trainee == trainee:
+                best[r.scenario_id] = max(best.get(r.scenario_id, 0), r.scores["overall"])
+        return best
+
+    def leaderboard(self, scenario: str | None = None, cohort: str | None = None,
+                    limit: int = 50) -> list[BoardRow]:
+        chosen = [r for r in self.records
+                  if (scenario is None or r.scenario_id == scenario)
+                  and (cohort is None or r.cohort == cohort)]
+        best: dict[tuple[str, str], RunRecord] = {}
+        for r in sorted(chosen, key=lambda r: r.finished_at):
+            key = (r.trainee, r.scenario_id)
+            if key not in best or r.scores["overall"] > best[key].scores["overall"]:
+                best[key] = r
+        if scenario is not None:
+            rows = sorted(best.values(), key=lambda r: (-r.scores["overall"], r.finished_at))
+            return [BoardRow(i + 1, r.trainee, r.cohort, r.scenario_id, r.scores["overall"],
+                             r.run_id) for i, r in enumerate(rows[:limit])]
+        totals: dict[str, list[RunRecord]] = {}
+        for r in best.values():
+            totals.setdefault(r.trainee, []).append(r)
+        ranked = sorted(totals.items(), key=lambda item: (
+            -sum(r.scores["overall"] for r in item[1]), min(r.finished_at for r in item[1])))
+        return [BoardRow(i + 1, name, runs[0].cohort, f"{len(runs)} scenario(s)",
+                         sum(r.scores["overall"] for r in runs),
+                         max(runs, key=lambda r: r.finished_at).run_id)
+                for i, (name, runs) in enumerate(ranked[:limit])]
