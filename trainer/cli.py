@@ -211,28 +211,33 @@ def cmd_play(args: argparse.Namespace) -> int:
     if (args.script is None) != (args.screenshots is None) and args.script is None:
         print("trainer play: error: --screenshots goes with --script", file=sys.stderr)
         return EXIT_USAGE
-    library = _library(args.scenarios)
-    loaded = library.all()
-    if loaded.errors:
-        _print_diagnostics(loaded.sorted_diagnostics())
-        return EXIT_INPUT
     scenario_id = args.scenario
     script = None
-    if scenario_id and not any(s.id == scenario_id for s in loaded.scenarios):
-        _, diagnostics = library.find(scenario_id)
-        _print_diagnostics(diagnostics)
-        return EXIT_INPUT
+    scenarios = None
+    if scenario_id or args.script:
+        # A named scenario or a demo: load now, so a wrong id or script is an error up front.
+        library = _library(args.scenarios)
+        loaded = library.all()
+        if loaded.errors:
+            _print_diagnostics(loaded.sorted_diagnostics())
+            return EXIT_INPUT
+        scenarios = sorted(loaded.scenarios, key=lambda s: (s.difficulty, s.id))
+        if scenario_id and not any(s.id == scenario_id for s in scenarios):
+            _, diagnostics = library.find(scenario_id)
+            _print_diagnostics(diagnostics)
+            return EXIT_INPUT
     if args.script:
         from .headless import play_script
 
+        assert scenarios is not None
         path = Path(args.script)
         if scenario_id is None:
-            scenario_id = path.stem if any(s.id == path.stem for s in loaded.scenarios) else None
+            scenario_id = path.stem if any(s.id == path.stem for s in scenarios) else None
         if scenario_id is None:
             print(f"{args.script}:1:1: error: name the scenario with --scenario ID (the script's "
                   "file name is not a scenario id)", file=sys.stderr)
             return EXIT_INPUT
-        scenario = next(s for s in loaded.scenarios if s.id == scenario_id)
+        scenario = next(s for s in scenarios if s.id == scenario_id)
         out = Collector(display(path), [])
         try:
             data = path.read_bytes()
@@ -248,11 +253,22 @@ def cmd_play(args: argparse.Namespace) -> int:
         if played is None:
             _print_diagnostics(problems)
             return EXIT_INPUT
+    extra = list(args.scenarios)
+
+    def load() -> list[object]:
+        """After the first frame: every valid scenario; broken files are named, not fatal."""
+        loaded = _library(extra).all()
+        if loaded.errors:
+            _print_diagnostics(loaded.sorted_diagnostics())
+            print(f"{len(loaded.errors)} error(s): those scenarios are left out; run "
+                  "'trainer validate'", file=sys.stderr)
+        return sorted(loaded.scenarios, key=lambda s: (s.difficulty, s.id))
+
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from .ui.app import DEFAULT_SIZE, Options, play
 
     options = Options(
-        scenarios=sorted(loaded.scenarios, key=lambda s: (s.difficulty, s.id)),
+        scenarios=scenarios, load=load,  # type: ignore[arg-type]
         size=size or DEFAULT_SIZE, fullscreen=True if args.fullscreen else None,
         lang=normalise(args.lang) if args.lang else None, scenario_id=scenario_id,
         script=script, screenshots=Path(args.screenshots) if args.screenshots else None,

@@ -57,3 +57,9 @@ def t(key: str, locale: str | None = None, **params: Any) -> str:
 
 def has(key: str) -> bool:
     return key in catalog(FALLBACK)
+
+
+def said(speaker: str, words: str, locale: str | None = None) -> str:
+    """``Speaker: words`` with the colon of the language (full-width in Chinese)."""
+    colon = "：" if normalise(locale).startswith("zh") else ": "
+    return f"{speaker}{colon}{words}"

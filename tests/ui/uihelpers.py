@@ -29,6 +29,7 @@ def make_ctx(size: tuple[int, int] = (1280, 720), **settings: object) -> Context
 def show(scene: Scene, size: tuple[int, int] = (1280, 720)) -> pygame.Surface:
     surface = pygame.Surface(size)
     scene.layout(size)
+    scene.update(0.0)
     scene.draw(surface)
     return surface
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..paths import bundled_assets, bundled_scenarios
 from .diagnostics import Collector, Diagnostic, sort_key
 from .model import Persona, Scenario
 from .reader import SLUG, Reader
@@ -23,25 +24,6 @@ from .yamlsafe import parse_bytes
 PERSONAS = "personas"
 SCRIPTS = "scripts"
 SKIP_DIRS = {PERSONAS, SCRIPTS}
-
-
-def package_root() -> Path:
-    return Path(__file__).resolve().parent.parent
-
-
-def _data_dir(name: str) -> Path:
-    inside = package_root() / name  # installed wheel: trainer/scenarios
-    if inside.is_dir():
-        return inside
-    return package_root().parent / name  # checkout or editable install: ./scenarios
-
-
-def bundled_scenarios() -> Path:
-    return _data_dir("scenarios")
-
-
-def bundled_assets() -> Path:
-    return _data_dir("assets")
 
 
 def scenario_dirs(extra: Iterable[str | Path] = (),

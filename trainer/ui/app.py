@@ -6,34 +6,37 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
-from ..engine import Choose, Offer
 from ..results import MemoryResults, Results
-from ..scenario.model import Scenario
-from ..scenario.script import Script
+from . import fonts
 from . import settings as settings_store
 from .context import Context
 from .intents import Intent, translate
 from .scene import Push, Scene, SceneStack
-from .scenes.briefing import BriefingScene
-from .scenes.debrief import DebriefScene
-from .scenes.encounter import EncounterScene
-from .scenes.picker import PickerScene
-from .scenes.signin import SignInScene
+
+if TYPE_CHECKING:
+    from ..scenario.model import Scenario
+    from ..scenario.script import Script
+    from .scenes.encounter import EncounterScene
 from .scenes.title import TitleScene
+
+# The other scenes are imported when first needed, so the first frame comes quickly.
 
 FPS = 60
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (800, 500)
+SETTLE_FRAMES = 3  # frames a screen is shown before demo mode saves it
 
 
 @dataclass
 class Options:
-    scenarios: list[Scenario]
+    scenarios: list[Scenario] | None  # None: load them after the first frame with ``load``
     size: tuple[int, int] = DEFAULT_SIZE
     fullscreen: bool | None = None
     lang: str | None = None
@@ -44,6 +47,7 @@ class Options:
     fast: bool = False
     remember_settings: bool = True
     max_seconds: float | None = None  # a safety stop for demo runs
+    load: Callable[[], list[Scenario]] | None = None
 
 
 class Autopilot:
@@ -62,32 +66,34 @@ class Autopilot:
     def pause(self) -> float:
         return 0.35 if self.fast else 1.6
 
-    def intents(self, scene: Scene, dt: float) -> list[Intent]:
+    def intents(self, scene: Scene, dt: float, ready: bool = True) -> list[Intent]:
+        """What to do now; ``ready`` is false until the current screen has been saved."""
         if scene is not self.seen:
             self.seen = scene
             self.wait = self.pause()
-        if isinstance(scene, EncounterScene):
-            return self.encounter(scene)
+        if scene.name == "encounter":
+            return self.encounter(scene)  # type: ignore[arg-type]
         self.wait -= dt
-        if self.wait > 0:
+        if self.wait > 0 or not ready:
             return []
         self.wait = self.pause()
         if isinstance(scene, TitleScene):
             scene.focus.focus("start")
             return [Intent("confirm")]
-        if isinstance(scene, SignInScene):
-            if not scene.values["name"]:
+        if scene.name == "signin":
+            values = scene.values  # type: ignore[attr-defined]
+            if not values["name"]:
                 cohort = self.ctx.cohort or ""
                 return ([Intent("text", self.trainee), Intent("next"), Intent("text", cohort)]
                         if cohort else [Intent("text", self.trainee)])
-            scene.focus.focus("continue")
+            scene.focus.focus("continue")  # type: ignore[attr-defined]
             return [Intent("confirm")]
-        if isinstance(scene, PickerScene):
-            scene.select_scenario(self.scenario_id)
+        if scene.name == "picker":
+            scene.select_scenario(self.scenario_id)  # type: ignore[attr-defined]
             return [Intent("confirm")]
-        if isinstance(scene, BriefingScene):
+        if scene.name == "briefing":
             return [Intent("confirm")]
-        if isinstance(scene, DebriefScene):
+        if scene.name == "debrief":
             self.done = True
         return []
 
@@ -97,6 +103,8 @@ class Autopilot:
         step = self.steps[0]
         if scene.elapsed < step.after:
             return []
+        from ..engine import Choose, Offer
+
         self.steps.pop(0)
         scene.elapsed = step.after  # the decision takes exactly the script's time
         beat = scene.beat
@@ -121,13 +129,14 @@ class App:
             from dataclasses import replace
 
             stored = replace(stored, fullscreen=options.fullscreen)
-        self.ctx = Context(settings=stored, scenarios=options.scenarios,
+        self.ctx = Context(settings=stored, scenarios=options.scenarios or [],
                            results=options.results,
                            save_settings=settings_store.save if options.remember_settings
                            else (lambda s: None))
         self.stack = SceneStack()
         self.screen: pygame.Surface | None = None
         self.shots: list[Path] = []
+        self.saved: set[str] = set()
         self.autopilot: Autopilot | None = None
 
     def open_window(self) -> None:
@@ -159,6 +168,8 @@ class App:
         elif opts.scenario_id:
             scenario = self.ctx.scenario(opts.scenario_id)
             if scenario is not None:
+                from .scenes.signin import SignInScene
+
                 self.stack.apply(Push(SignInScene(self.ctx)), self.ctx.size)
                 self.pending_briefing = scenario
 
@@ -166,6 +177,7 @@ class App:
         self.open_window()
         self.start()
         clock = pygame.time.Clock()
+        first_frame_exit = os.environ.get("TRAINER_EXIT_AFTER_FIRST_FRAME") == "1"
         elapsed = 0.0
         frames_on_screen = 0
         last_key = ""
@@ -179,7 +191,9 @@ class App:
                     self.dispatch(intent)
                     scene = self.stack.top
             if self.autopilot is not None:
-                for intent in self.autopilot.intents(self.stack.top, dt):
+                key = self.stack.top.screenshot_key()
+                ready = self.options.screenshots is None or key in self.saved
+                for intent in self.autopilot.intents(self.stack.top, dt, ready):
                     self.dispatch(intent)
                 if self.autopilot.done and frames_on_screen > 20:
                     self.stack.quit_code = 0
@@ -194,15 +208,21 @@ class App:
             assert self.screen is not None
             self.stack.top.draw(self.screen)
             pygame.display.flip()
+            if first_frame_exit:  # benchmarks/bench_ui.py: time to the first frame
+                self.stack.quit_code = 0
+            elif self.options.scenarios is None and self.options.load is not None:
+                # The title is on screen: now read the scenarios (the picker needs them).
+                self.options.scenarios = self.ctx.scenarios = self.options.load()
             key = self.stack.top.screenshot_key()
             frames_on_screen = frames_on_screen + 1 if key == last_key else 0
             last_key = key
-            if frames_on_screen == 12:
+            if frames_on_screen == SETTLE_FRAMES:
                 self.screenshot(key)
             if self.options.max_seconds and elapsed > self.options.max_seconds:
                 print("demo: stopped after the time limit", file=sys.stderr)
                 self.stack.quit_code = 1
         code = self.stack.quit_code or 0
+        fonts.reset()
         pygame.quit()
         return code
 
@@ -222,7 +242,9 @@ class App:
         top = self.stack.top
         self.stack.apply(top.handle(intent), self.ctx.size)
         briefing = getattr(self, "pending_briefing", None)
-        if briefing is not None and isinstance(self.stack.top, PickerScene):
+        if briefing is not None and self.stack.top.name == "picker":
+            from .scenes.briefing import BriefingScene
+
             self.pending_briefing = None
             self.stack.apply(Push(BriefingScene(self.ctx, briefing)), self.ctx.size)
 
@@ -231,6 +253,7 @@ class App:
         if folder is None or self.screen is None:
             return
         folder.mkdir(parents=True, exist_ok=True)
+        self.saved.add(key)
         path = folder / f"{len(self.shots) + 1:02d}-{key}.png"
         pygame.image.save(self.screen, str(path))
         self.shots.append(path)

@@ -8,14 +8,16 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import t as translate
 from ..results import MemoryResults, Results
-from ..scenario.model import Scenario
 from .fonts import FontBook
 from .settings import Settings
 from .theme import Theme, theme_for
+
+if TYPE_CHECKING:
+    from ..scenario.model import Scenario
 
 
 def _now() -> datetime:

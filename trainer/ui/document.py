@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from .context import Context
-from .fonts import wrap
+from .fonts import rendered, wrap
 from .theme import RGB
 from .widgets import bar, line_height
 
@@ -62,13 +62,13 @@ class Document:
                 continue
             role = _role(block.kind)
             font = ctx.fonts.get(role)
-            font.bold = block.kind in ("heading", "score")
+            bold = block.kind in ("heading", "score")
             step = line_height(ctx, role)
             for line in lines:
                 if y + step >= rect.top and y <= rect.bottom:
-                    surface.blit(font.render(line, True, block.color or ink), (rect.left, y))
+                    surface.blit(rendered(line, font, tuple(block.color or ink), bold),
+                                 (rect.left, y))
                 y += step
-            font.bold = False
             if block.kind == "score":
                 h = int(line_height(ctx, "small") * 0.55)
                 color = th.good if block.value >= 70 else th.warn if block.value >= 40 else th.bad

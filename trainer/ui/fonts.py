@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pygame
 
-from ..scenario.library import bundled_assets
+from ..paths import bundled_assets
 
 ROLES = {"huge": 60, "title": 42, "heading": 28, "body": 21, "small": 17, "tiny": 14}
 FONT_FILE = "fonts/NotoSansSC-Regular.otf"
@@ -20,6 +20,7 @@ _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _TOKEN = re.compile(f"[{_CJK}][，。！？；：、」』）》〉”’]*|[^\\s{_CJK}]+\\s*|\\s+")
 
 
+@lru_cache(maxsize=4)
 def font_path(bold: bool = False) -> Path:
     path = bundled_assets() / (FONT_BOLD_FILE if bold else FONT_FILE)
     if bold and not path.exists():
@@ -52,7 +53,13 @@ def tokens(text: str) -> list[str]:
 
 
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
-    """Lines of ``text`` that fit ``width`` pixels; explicit newlines are kept."""
+    """Lines of ``text`` that fit ``width`` pixels; explicit newlines are kept (cached: the
+    same text at the same size wraps the same way every frame)."""
+    return list(_wrap(text, font, width))
+
+
+@lru_cache(maxsize=2048)
+def _wrap(text: str, font: pygame.font.Font, width: int) -> tuple[str, ...]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         current = ""
@@ -73,7 +80,18 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
                 lines.append(current.rstrip())
                 current = token.lstrip()
         lines.append(current.rstrip())
-    return lines
+    return tuple(lines)
+
+
+@lru_cache(maxsize=1024)
+def rendered(text: str, font: pygame.font.Font, color: tuple[int, ...],
+             bold: bool = False) -> pygame.Surface:
+    """A line of text as an image, cached: drawing a frame renders no text it drew before."""
+    font.bold = bold
+    try:
+        return font.render(text, True, color)
+    finally:
+        font.bold = False
 
 
 def fit(text: str, font: pygame.font.Font, width: int, max_lines: int) -> list[str]:
@@ -87,3 +105,11 @@ def fit(text: str, font: pygame.font.Font, width: int, max_lines: int) -> list[s
         last = last[:-1]
     kept[-1] = last.rstrip() + "…"
     return kept
+
+
+def reset() -> None:
+    """Forget every cached font, wrap and rendered line (call before ``pygame.quit``: a cached
+    font outlives the font module otherwise)."""
+    _load.cache_clear()
+    _wrap.cache_clear()
+    rendered.cache_clear()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pygame
 
 from .context import Context
-from .fonts import fit, wrap
+from .fonts import fit, rendered, wrap
 from .intents import Intent
 from .theme import RGB
 
@@ -20,11 +20,9 @@ def text(surface: pygame.Surface, ctx: Context, value: str, role: str, color: RG
          pos: tuple[int, int], anchor: str = "topleft", bold: bool = False,
          max_width: int | None = None) -> pygame.Rect:
     font = ctx.fonts.get(role)
-    font.bold = bold
     if max_width is not None and font.size(value)[0] > max_width:
         value = fit(value, font, max_width, 1)[0]
-    image = font.render(value, True, color)
-    font.bold = False
+    image = rendered(value, font, tuple(color), bold)
     rect = image.get_rect(**{anchor: pos})
     surface.blit(image, rect)
     return rect
@@ -48,15 +46,13 @@ def paragraph(surface: pygame.Surface, ctx: Context, value: str, role: str, colo
         max_lines = max(1, rect.height // line_height(ctx, role))
     lines = fit(value, font, rect.width, max_lines)
     step = line_height(ctx, role)
-    font.bold = bold
     y = rect.top
     clip = surface.get_clip()
     surface.set_clip(rect.clip(clip) if clip else rect)
     for line in lines:
-        surface.blit(font.render(line, True, color), (rect.left, y))
+        surface.blit(rendered(line, font, tuple(color), bold), (rect.left, y))
         y += step
     surface.set_clip(clip)
-    font.bold = False
     return len(lines) * step
 
 

@@ -4,11 +4,13 @@ A :class:`Look` (skin, hair, clothes...) is derived deterministically from the c
 and archetype by :func:`look_for`. :func:`draw_portrait` draws that look with one of five moods
 and a few optional body-language cues into a rectangle.
 
-Drawing is split into a static part and an animated part. The static part (three layers: hair
-behind the body, body, head) is drawn once at twice the target resolution, smoothed down and
-kept in a small bounded cache keyed by (look, mood, cues, size, contrast). Each frame then only
-blits those layers (the head and body bob a pixel or two as the customer breathes, the eyes
-blink now and then) and draws a handful of small animated marks (steam, tears).
+Drawing is split into a static part and an animated part. The static part (layers: hair behind
+the body, body, head, and a thin band of the head with the eyes closed) is drawn once at twice
+the target resolution, smoothed down, premultiplied and kept in a small bounded cache keyed by
+(look, mood, recognised cues, size, contrast). Each frame then only blits those layers (the head
+and body bob a pixel or two as the customer breathes; the eye band is laid over the head for a
+blink now and then) and draws a few small animated marks (steam puffs, falling tears). At t = 0
+the frame equals the reduced-motion still.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ import math
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import pygame
 
 RGB = tuple[int, int, int]
 Point = tuple[float, float]
+_T = TypeVar("_T")
 
 MOODS = ("pleased", "calm", "tense", "angry", "furious")
 ARCHETYPES = ("reasonable", "impatient", "silent", "never-satisfied", "abusive", "opportunist",
@@ -33,6 +37,7 @@ ARCHETYPES = ("reasonable", "impatient", "silent", "never-satisfied", "abusive",
 _W, _H = 500, 600
 _CX, _CY = 250.0, 238.0  # head centre
 _HH = 112.0  # head half-height
+_PIVOT_Y = 330.0  # zooms (leaning in, the larger head) scale about (_CX, _PIVOT_Y), the chin
 _HEAD_ZOOM = 1.16  # the head (and hair) is drawn larger, about the chin, than the body
 _SS = 2  # supersampling factor for the cached layers
 _CACHE_SIZE = 32
@@ -172,7 +177,7 @@ class _Dice:
     def random(self) -> float:
         return self._u16() / 65536.0
 
-    def choice(self, seq: Sequence):  # type: ignore[no-untyped-def]
+    def choice(self, seq: Sequence[_T]) -> _T:
         return seq[self._u16() % len(seq)]
 
 
@@ -230,7 +235,7 @@ def look_for(archetype: str, name: str) -> Look:
     else:
         style = body.choice(_STYLES_M)
     facial_hair = None
-    if who == "m" and age != "young" or who == "m" and body.random() < 0.3:
+    if who == "m" and (age != "young" or body.random() < 0.3):
         facial_hair = body.choice((None, None, "beard", "moustache", "stubble", "goatee"))
     accessory = dress.choice(accessories)
     if accessory == "earrings" and who == "m":
@@ -304,10 +309,6 @@ def _arc(cx: float, cy: float, rx: float, ry: float, a0: float, a1: float,
              cy + ry * math.sin(math.radians(a0 + (a1 - a0) * i / n))) for i in range(n + 1)]
 
 
-def _mirror(pts: Iterable[Point]) -> list[Point]:
-    return [(2 * _CX - x, y) for x, y in pts]
-
-
 class _Pen:
     """Draws design-space shapes onto a supersampled layer surface."""
 
@@ -324,7 +325,7 @@ class _Pen:
     def p(self, x: float, y: float) -> Point:
         z = self.zoom
         x = _CX + (x - _CX) * z
-        y = 330 + (y - 330) * z
+        y = _PIVOT_Y + (y - _PIVOT_Y) * z
         return ((x - self.ox) * self.k, (y - self.oy) * self.k)
 
     def d(self, v: float) -> float:
@@ -533,8 +534,8 @@ def _hair_front(pen: _Pen, look: Look, hc: bool) -> None:
     top = cy - _HH
 
     def cap(inner: list[Point], a0: float = 186, a1: float = 354, grow: float = 10,
-            colour: RGB = col) -> None:
-        outer = _arc(cx, cy - 4, hw + grow, _HH + grow, a0, a1, 26)
+            colour: RGB = col, lift: float = 0.0) -> None:
+        outer = _arc(cx, cy - 4 - lift, hw + grow, _HH + grow + lift, a0, a1, 26)
         pen.poly(colour, outer + inner)
 
     if style in ("short", "crop", "side-part", "quiff", "receding", "buzz", "curly-short"):
@@ -555,9 +556,7 @@ def _hair_front(pen: _Pen, look: Look, hc: bool) -> None:
                      + _bez((cx + hw * 0.6, cy - temple), (cx, cy - dip - 12),
                             (cx - hw * 0.6, cy - temple), 12)
                      + _bez((cx - hw * 0.6, cy - temple), (cx - hw * 0.92, cy - temple), left, 8))
-        if style == "quiff":
-            pen.ellipse(col, cx + 12, top + 2, hw * 0.78, 30)
-        cap(inner, 176, 364, grow, colour)
+        cap(inner, 176, 364, grow, colour, lift=14 if style == "quiff" else 0)
         if style == "side-part":
             pen.stroke(_dark(col, 0.3), _bez((cx - hw * 0.38, top + 6), (cx - hw * 0.36, top + 20),
                                             (cx - hw * 0.3, top + 34), 6), 3)
@@ -771,27 +770,6 @@ def _draw_face(pen: _Pen, look: Look, mood: str, pose: _Pose, blink: bool, hc: b
     if look.accessory == "earrings":
         for side in (-1, 1):
             pen.circle((232, 190, 80), cx + side * hw * 0.98, cy + 44, 5.5)
-    # facial hair below the features
-    hair = _hair_colour(look, hc)
-    if look.facial_hair == "beard":
-        pts = (_arc(cx, cy, hw * 0.99, _HH, 5, 175, 20)
-               + _bez((cx - hw * 0.7, cy + 40), (cx, cy + 56), (cx + hw * 0.7, cy + 40), 10))
-        pts = [(x, y) if y >= cy - 2 else (x, cy - 2) for x, y in pts]
-        shaped = []
-        for x, y in pts:
-            if y > cy:
-                x = cx + (x - cx) * (1 - 0.2 * ((y - cy) / _HH) ** 2)
-            shaped.append((x, y))
-        pen.poly(hair, shaped)
-    elif look.facial_hair == "stubble":
-        pts = _arc(cx, cy, hw * 0.98, _HH, 15, 165, 20)
-        shaped = [(cx + (x - cx) * (1 - 0.2 * ((y - cy) / _HH) ** 2), y) for x, y in pts]
-        pen.poly(_mix(face, hair, 0.22), shaped + [(cx - hw * 0.6, cy + 50),
-                                                   (cx + hw * 0.6, cy + 50)], edge=False)
-    elif look.facial_hair == "goatee":
-        chin = _arc(cx, cy, hw, _HH, 62, 118, 10)
-        chin = [(cx + (x - cx) * (1 - 0.2 * ((y - cy) / _HH) ** 2), y) for x, y in chin]
-        pen.poly(hair, chin + _bez((cx - 20, cy + 96), (cx, cy + 90), (cx + 20, cy + 96), 6))
     # cheeks
     if mood == "pleased":
         blush = _mix(face, (236, 110, 120), 0.35)
@@ -802,13 +780,25 @@ def _draw_face(pen: _Pen, look: Look, mood: str, pose: _Pose, blink: bool, hc: b
     if blush is not None:
         for side in (-1, 1):
             pen.ellipse(blush, cx + side * hw * 0.6, cy + 48, 18, 11, edge=False)
+    # facial hair below the features
+    hair = _hair_colour(look, hc)
+    if look.facial_hair in ("beard", "stubble"):
+        jaw = _arc(cx, cy, hw * 1.01, _HH * 1.01, 8, 172, 24)
+        jaw = [(cx + (x - cx) * (1 - 0.2 * ((y - cy) / _HH) ** 2), y) for x, y in jaw]
+        top = _bez3(jaw[-1], (cx - hw * 0.55, cy + 64), (cx + hw * 0.55, cy + 64), jaw[0], 16)
+        colour = hair if look.facial_hair == "beard" else _mix(face, hair, 0.2)
+        pen.poly(colour, jaw + top[1:-1], edge=look.facial_hair == "beard")
+    elif look.facial_hair == "goatee":
+        chin = _arc(cx, cy, hw, _HH, 62, 118, 10)
+        chin = [(cx + (x - cx) * (1 - 0.2 * ((y - cy) / _HH) ** 2), y) for x, y in chin]
+        pen.poly(hair, chin + _bez((cx - 20, cy + 96), (cx, cy + 90), (cx + 20, cy + 96), 6))
     # nose
     pen.poly(shade, _bez((cx - 9, cy + 48), (cx, cy + 58), (cx + 9, cy + 48), 8)
              + _bez((cx + 9, cy + 48), (cx + 3, cy + 24), (cx - 2, cy + 26), 6), edge=False)
     if hc:
         pen.stroke(pen.line, _bez((cx - 9, cy + 48), (cx, cy + 58), (cx + 9, cy + 48), 8), 2.5)
     # older: soft lines
-    if look.age == "older":
+    if look.age == "older" and look.facial_hair != "beard":
         line = _dark(face, 0.22)
         for side in (-1, 1):
             pen.stroke(line, _bez((cx + side * 24, cy + 52), (cx + side * 34, cy + 68),
@@ -1075,7 +1065,7 @@ def _draw_arms(pen: _Pen, look: Look, pose: _Pose, main: RGB, hc: bool) -> None:
     elif arms == "fists":
         y = 520 + sl * 0.3
         knuckle = _dark(skin, 0.28)
-        mark = (255, 255, 255) if hc else (236, 120, 96)
+        mark = _mark_colour(main, hc)
         for side in (-1, 1):
             x = cx + side * 128
             pen.stroke(edge, [(x + side * 14, 640), (x, y + 20)], 76)
@@ -1127,12 +1117,20 @@ def _draw_arms(pen: _Pen, look: Look, pose: _Pose, main: RGB, hc: bool) -> None:
         for i in range(3):
             pen.stroke(knuckle, [(cx + 78 + i * 14, y + 6), (cx + 80 + i * 14, y + 22)], 3)
         pen.stroke(knuckle, _bez((cx + 52, y + 34), (cx + 80, y + 44), (cx + 104, y + 36), 6), 3)
-        mark = (255, 255, 255) if hc else (230, 90, 70)
+        mark = _mark_colour(main, hc)
         for ang in (-160, -125, -90, -55, -20):
             a = math.radians(ang)
             x0, y0 = tip[0] + 30 * math.cos(a), tip[1] + 30 * math.sin(a)
             x1, y1 = tip[0] + 50 * math.cos(a), tip[1] + 50 * math.sin(a)
             pen.stroke(mark, [(x0, y0), (x1, y1)], 5)
+
+
+def _mark_colour(behind: RGB, hc: bool) -> RGB:
+    """Motion marks that stand out against the clothes they are drawn over."""
+    if hc:
+        return (255, 255, 255)
+    luma = 0.3 * behind[0] + 0.59 * behind[1] + 0.11 * behind[2]
+    return (70, 40, 44) if luma > 120 else (255, 236, 220)
 
 
 def _round_rect(x: float, y: float, w: float, h: float, r: float) -> list[Point]:
@@ -1198,7 +1196,8 @@ def _with_halo(surf: pygame.Surface, r: int) -> pygame.Surface:
     return under
 
 
-_cache: OrderedDict[tuple, _Built] = OrderedDict()
+_cache: OrderedDict[tuple[Look, str, frozenset[str], tuple[int, int], bool], _Built] = (
+    OrderedDict())
 
 
 def _build(look: Look, mood: str, flags: frozenset[str], size: tuple[int, int],
@@ -1239,7 +1238,7 @@ def _build(look: Look, mood: str, flags: frozenset[str], size: tuple[int, int],
     assert body_layer is not None and head_layer is not None
 
     def to_box(x: float, y: float) -> tuple[float, float]:
-        return ((_CX + (x - _CX) * hz) * s, (330 + (y - 330) * hz + pose.head_dy) * s)
+        return ((_CX + (x - _CX) * hz) * s, (_PIVOT_Y + (y - _PIVOT_Y) * hz + pose.head_dy) * s)
 
     ey, ex = _eye_geometry(look)
     blink_layer = None
@@ -1304,7 +1303,7 @@ def draw_portrait(surface: pygame.Surface, rect: pygame.Rect, look: Look, mood: 
         t = 0.0
     phase = _phase(look)
     period = {"pleased": 4.2, "calm": 4.0, "tense": 3.0, "angry": 2.4, "furious": 1.7}[mood]
-    breath = 0.0 if reduced_motion else math.sin(2 * math.pi * t / period + phase)
+    breath = 0.0 if reduced_motion else math.sin(2 * math.pi * t / period)  # 0 at t = 0
     head_dy = round(breath * 5.0 * s)
     body_dy = round(breath * 2.5 * s)
     jitter = 0
@@ -1359,7 +1358,7 @@ def _draw_animated(surface: pygame.Surface, built: _Built, mood: str, flags: fro
     if mood == "furious":
         cx, cy = built.crown
         for i, side in enumerate((-1, 1, -1, 1)):
-            u = 0.3 + 0.2 * i if still else ((t * 0.7 + i * 0.25) % 1.0)
+            u = (t * 0.7 + 0.3 + i * 0.25) % 1.0
             x = x0 + cx + side * (80 + 40 * u) * s
             y = y0 + cy + (30 - 90 * u) * s
             puff = _puff(max(2, round((10 + 9 * u) * s)), min(4, int(u * 5)), hc)
@@ -1368,7 +1367,7 @@ def _draw_animated(surface: pygame.Surface, built: _Built, mood: str, flags: fro
     if "tears" in flags:
         col = (120, 200, 255) if hc else (150, 206, 240)
         for i, (ex, ey) in enumerate(built.eyes):
-            u = 0.45 if still else ((t * 0.7 + i * 0.5) % 1.0)
+            u = (t * 0.7 + 0.45 + i * 0.5) % 1.0
             x = x0 + ex + (-14 if i == 0 else 14) * s
             y = y0 + ey + (14 + 70 * u) * s
             r = max(1.5, 6 * s)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from ...headless import Played
+from ...i18n import said
 from ...scenario.model import Scenario
 from ..document import Document
 from ..intents import Intent
@@ -61,16 +62,16 @@ class DebriefScene(Screen):
         scenario = self.scenario
         for turn in played.run.turns:
             beat = scenario.beats[turn.beat]
-            doc.add("small", f"{scenario.customer.name}: {beat.say.get(lang)}",
+            doc.add("small", said(scenario.customer.name, beat.say.get(lang), lang),
                     color=th.text_dim)
             if turn.choice:
                 choice = beat.choice(turn.choice)
-                said = choice.text.get(lang) if choice else turn.choice
+                words = choice.text.get(lang) if choice else turn.choice
             else:
-                said = " + ".join(r.label.get(lang) for rid in turn.offer
+                words = " + ".join(r.label.get(lang) for rid in turn.offer
                                   if (r := scenario.remedy(rid)))
             took = t("ui.debrief.took", seconds=f"{turn.after:g}")
-            doc.add("para", f"{t('ui.encounter.you')} ({took}): {said}")
+            doc.add("para", said(f"{t('ui.encounter.you')} ({took})", words, lang))
             if turn.reply:
                 doc.add("small", f"→ {turn.reply}  ({t('ui.mood.' + turn.mood)})")
             doc.add("gap", height=int(6 * self.u))

@@ -16,6 +16,7 @@ from ...engine import Choose, Engine, Offer
 from ...engine.reactions import mood_of
 from ...engine.state import Action, Event, State
 from ...headless import Played, finish
+from ...i18n import said
 from ...results import RunRecord
 from ...scenario.model import Beat, Remedy, Scenario
 from ..art import draw_background, draw_portrait, look_for
@@ -375,9 +376,13 @@ class EncounterScene(Scene):
                 self.draw_choices(surface, beat)
         elif self.phase == "reacting":
             hint = ctx.t("ui.encounter.continue_hint")
-            text(surface, ctx, hint, "small", th.accent_text if th.name == "default" else
-                 th.text, (self.choices_area.centerx, self.choices_area.bottom), anchor="midbottom",
-                 max_width=self.choices_area.width)
+            font = ctx.fonts.get("small")
+            chip = pygame.Rect(0, 0, min(self.choices_area.width, font.size(hint)[0] + 32),
+                               int(line_height(ctx, "small") * 1.3))
+            chip.midbottom = (self.choices_area.centerx, self.choices_area.bottom)
+            panel(surface, chip, th.panel, th.border, radius=chip.height // 2)
+            text(surface, ctx, hint, "small", th.text, chip.center, anchor="center",
+                 max_width=chip.width - 24)
 
     def draw_mood(self, surface: pygame.Surface, mood: str) -> None:
         ctx, th = self.ctx, self.ctx.theme
@@ -425,7 +430,7 @@ class EncounterScene(Scene):
         pygame.draw.lines(surface, th.border, False, tail, 2)
         inner = rect.inflate(-2 * pad, -2 * pad)
         if self.phase == "reacting":
-            you = f"{ctx.t('ui.encounter.you')}: {self.you_said}"
+            you = said(ctx.t("ui.encounter.you"), self.you_said, ctx.lang)
             used = paragraph(surface, ctx, you, "small", th.text_dim, inner, max_lines=2)
             below = pygame.Rect(inner.left, inner.top + used + int(4 * u), inner.width,
                                 inner.height - used - int(4 * u))

@@ -15,6 +15,11 @@ BUTTONS = ("start", "language", "settings", "leaderboard", "quit")
 
 class TitleScene(Screen):
     name = "title"
+    cast_shown = False  # the illustrations join from the second frame: the menu comes first
+
+    def update(self, dt: float) -> Transition:
+        self.cast_shown = True
+        return None
 
     def title_role(self) -> str:
         """The largest title size whose line fits the window's width."""
@@ -89,7 +94,7 @@ class TitleScene(Screen):
             paragraph(surface, self.ctx, self.ctx.t("ui.tagline"), "body",
                       (214, 222, 232) if th.name == "default" else th.text, tagline,
                       max_lines=2)
-        if self.focus.items and self.focus.items[0].rect.right < w * 0.55:
+        if self.cast_shown and self.focus.items and self.focus.items[0].rect.right < w * 0.55:
             self.draw_cast(surface)
         for i, item in enumerate(self.focus.items):
             button(surface, self.ctx, item.rect, self.label(item.key),
