@@ -85,8 +85,18 @@ class DebriefScene(Screen):
         self.text_rect = pygame.Rect(area.left, area.top, area.width,
                                      area.height - bh - int(14 * self.u))
         bw = (area.width - gap * (len(BUTTONS) - 1)) // len(BUTTONS)
-        self.focus.set([Item(key, pygame.Rect(area.left + i * (bw + gap), area.bottom - bh, bw,
-                                              bh)) for i, key in enumerate(BUTTONS)])
+        font = self.ctx.fonts.get("body")
+        widest = max(font.size(f"{i + 1}  {self.label(k)}")[0] for i, k in enumerate(BUTTONS))
+        if widest + 24 <= bw:
+            rects = [pygame.Rect(area.left + i * (bw + gap), area.bottom - bh, bw, bh)
+                     for i in range(len(BUTTONS))]
+        else:  # long labels (large text, some languages): two rows of two
+            bw = (area.width - gap) // 2
+            self.text_rect.height -= bh + gap
+            rects = [pygame.Rect(area.left + (i % 2) * (bw + gap),
+                                 area.bottom - bh - (1 - i // 2) * (bh + gap), bw, bh)
+                     for i in range(len(BUTTONS))]
+        self.focus.set([Item(key, rect) for key, rect in zip(BUTTONS, rects, strict=True)])
         pad = int(18 * self.u)
         self.doc = self.build()
         self.doc.layout(self.ctx, self.text_rect.width - 2 * pad)

@@ -99,8 +99,12 @@ class EncounterScene(Scene):
         u = unit(size)
         m = int(20 * u)
         self.top_bar = pygame.Rect(m, m, w - 2 * m, int(line_height(self.ctx, "small") * 1.5))
+        self.more_x = self.top_bar.centerx
         body_top = self.top_bar.bottom + int(12 * u)
-        portrait_w = int(w * 0.34)
+        # Larger text takes room from the portrait, so the choices stay readable.
+        share = {1.0: 0.34, 1.25: 0.31, 1.5: 0.27, 1.75: 0.23, 2.0: 0.2}.get(
+            self.ctx.settings.text_scale, 0.3)
+        portrait_w = int(w * share)
         self.portrait = pygame.Rect(m, body_top, portrait_w - m, h - body_top - m -
                                     line_height(self.ctx, "small") * 2)
         self.mood_label = pygame.Rect(m, self.portrait.bottom + int(6 * u), portrait_w - m,
@@ -386,8 +390,11 @@ class EncounterScene(Scene):
 
     def draw_mood(self, surface: pygame.Surface, mood: str) -> None:
         ctx, th = self.ctx, self.ctx.theme
-        label = f"{self.scenario.customer.name} · {ctx.t('ui.mood.' + mood)}"
+        mood_word = ctx.t("ui.mood." + mood)
+        label = f"{self.scenario.customer.name} · {mood_word}"
         rect = self.mood_label
+        if ctx.fonts.get("small").size(label)[0] > rect.width - 16:
+            label = mood_word  # the mood must always show: it is never told by colour alone
         panel(surface, rect, th.panel, th.border, radius=rect.height // 2)
         text(surface, ctx, label, "small", th.text, rect.center, anchor="center",
              max_width=rect.width - 16)
@@ -408,15 +415,16 @@ class EncounterScene(Scene):
                           (rect.left + pad, rect.centery), anchor="midleft",
                           max_width=third)
         bar_rect = pygame.Rect(label_rect.right + pad // 2, rect.centery - rect.height // 6,
-                               max(20, rect.left + int(third * 1.55) - label_rect.right - pad),
+                               max(20, rect.left + int(third * 1.4) - label_rect.right - pad),
                                max(6, rect.height // 3))
+        self.more_x = rect.left + int(third * 1.85)
         fraction = left / patience if patience else 0
         color = th.good if fraction > 0.5 else th.warn if fraction > 0.2 else th.bad
         bar(surface, bar_rect, fraction, color, th.panel_alt if th.name == "default" else
             th.bar_bg)
         clock = ctx.t("ui.encounter.clock", minutes=int(self.state.minute + self.elapsed / 60))
         text(surface, ctx, clock, "small", th.text, (rect.right - pad, rect.centery),
-             anchor="midright", max_width=rect.right - bar_rect.right - 2 * pad)
+             anchor="midright", max_width=rect.right - self.more_x - int(third * 0.25) - pad)
 
     def draw_bubble(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme
@@ -464,15 +472,12 @@ class EncounterScene(Scene):
         self.draw_more(surface, len(beat.choices))
 
     def draw_more(self, surface: pygame.Surface, count: int) -> None:
+        """When not every card fits: which ones show, in the top bar (never over the cards)."""
         ctx, th = self.ctx, self.ctx.theme
         if self.first > 0 or self.visible_last < count - 1:
             note = f"{self.first + 1}–{self.visible_last + 1} / {count}  ↑↓"
-            font = ctx.fonts.get("tiny")
-            w, h = font.size(note)
-            chip = pygame.Rect(0, 0, w + 16, h + 4)
-            chip.bottomright = (self.choices_area.right, self.choices_area.top - 2)
-            panel(surface, chip, th.panel, th.border, radius=chip.height // 2, width=1)
-            text(surface, ctx, note, "tiny", th.text, chip.center, anchor="center")
+            text(surface, ctx, note, "small", th.text, (self.more_x, self.top_bar.centery),
+                 anchor="center")
 
     def card(self, surface: pygame.Surface, rect: pygame.Rect, focused: bool,
              ticked: bool) -> None:
