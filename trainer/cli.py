@@ -66,7 +66,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--script", required=True, metavar="FILE")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--lang", metavar="TAG")
+    p.add_argument("--store", action="store_true", help="also save the run to the results store")
+    p.add_argument("--trainee", metavar="NAME", help="with --store: who played (default: the "
+                                                     "script's trainee)")
+    p.add_argument("--cohort", metavar="C", help="with --store: the cohort code")
     scenarios_opt(p)
+
+    from .cli_results import add_parsers
+
+    add_parsers(sub)
     return parser
 
 
@@ -180,11 +188,51 @@ def cmd_run(args: argparse.Namespace) -> int:
     if played is None:
         _print_diagnostics(problems)
         return EXIT_INPUT
+    document = to_json(played)
+    if args.store:
+        trainee = args.trainee or script.trainee
+        if not trainee:
+            print("trainer run: error: --store needs --trainee NAME (or trainee: in the script)",
+                  file=sys.stderr)
+            return EXIT_USAGE
+        saved = _save_run(played, trainee, args.cohort or script.cohort)
+        if isinstance(saved, int):
+            return saved
+        document["run_id"] = saved
+        print(f"saved as run {saved}", file=sys.stderr)
     if args.json:
-        print(json.dumps(to_json(played), ensure_ascii=False, indent=2))
+        print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(to_text(played))
     return EXIT_OK
+
+
+def _save_run(played, trainee: str, cohort: str | None) -> str | int:  # type: ignore[no-untyped-def]
+    """Save a headless run as if played; return its id, or an exit status."""
+    import uuid
+    from datetime import datetime, timedelta, timezone
+
+    from . import ENGINE_VERSION
+    from .results import RunRecord
+    from .store import Store, StoreError
+
+    run = played.run
+    finished = datetime.now(timezone.utc)
+    started = finished - timedelta(seconds=sum(d.after for d in run.decisions))
+    record = RunRecord(
+        run_id=str(uuid.uuid4()), trainee=trainee, cohort=cohort,
+        scenario_id=run.scenario.id, scenario_version=run.scenario.version,
+        scenario_sha256=run.scenario.sha256, seed=run.seed,
+        decisions=tuple(d.to_json() for d in run.decisions),
+        scores=dict(played.result.scores), outcome=played.result.outcome.to_json(),
+        started_at=started, finished_at=finished, engine_version=ENGINE_VERSION,
+        locale=played.locale)
+    try:
+        Store().save(record, run.scenario)
+    except StoreError as exc:
+        print(f"trainer run: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    return record.run_id
 
 
 def _size(value: str | None) -> tuple[int, int] | None:
@@ -267,12 +315,19 @@ def cmd_play(args: argparse.Namespace) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from .ui.app import DEFAULT_SIZE, Options, play
 
+    results = None
+    if script is None:
+        from .results import LazyStore
+
+        results = LazyStore(lambda message: print(f"trainer play: warning: {message}",
+                                                  file=sys.stderr))
     options = Options(
         scenarios=scenarios, load=load,  # type: ignore[arg-type]
         size=size or DEFAULT_SIZE, fullscreen=True if args.fullscreen else None,
         lang=normalise(args.lang) if args.lang else None, scenario_id=scenario_id,
         script=script, screenshots=Path(args.screenshots) if args.screenshots else None,
         fast=args.fast, remember_settings=script is None,
+        **({"results": results} if results is not None else {}),
         max_seconds=600.0 if script is not None else None)
     return play(options)
 
@@ -294,6 +349,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: 2 for usage errors, 0 for --help
         return int(exc.code or 0)
     try:
+        if args.command not in COMMANDS:
+            from .cli_results import run_command
+
+            return run_command(args)
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         return 130

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from .scenario.model import Scenario
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,8 @@ class BoardRow:
 
 
 class Results(Protocol):
-    def save(self, record: RunRecord) -> None:
-        """Store one run (one transaction)."""
+    def save(self, record: RunRecord, scenario: Scenario) -> None:
+        """Store one run (one transaction), with the scenario it was played on."""
 
     def best_scores(self, trainee: str) -> dict[str, int]:
         """The trainee's best overall score per scenario id."""
@@ -61,7 +64,7 @@ class MemoryResults:
 
     records: list[RunRecord] = field(default_factory=list)
 
-    def save(self, record: RunRecord) -> None:
+    def save(self, record: RunRecord, scenario: Scenario | None = None) -> None:
         self.records.append(record)
 
     def best_scores(self, trainee: str) -> dict[str, int]:
@@ -94,3 +97,35 @@ class MemoryResults:
                          sum(r.scores["overall"] for r in runs),
                          max(runs, key=lambda r: r.finished_at).run_id)
                 for i, (name, runs) in enumerate(ranked[:limit])]
+
+
+class LazyStore:
+    """The results store, opened on first use (after the first frame: SQLAlchemy and the
+    migrations take a moment). If it cannot be opened, results are kept in memory for the
+    session and a warning says why."""
+
+    def __init__(self, warn: Any = None) -> None:
+        self._inner: Results | None = None
+        self._warn = warn
+
+    def _get(self) -> Results:
+        if self._inner is None:
+            from .store import Store, StoreError
+
+            try:
+                self._inner = Store()
+            except StoreError as exc:
+                if self._warn is not None:
+                    self._warn(f"{exc}; results are kept for this session only")
+                self._inner = MemoryResults()
+        return self._inner
+
+    def save(self, record: RunRecord, scenario: Scenario) -> None:
+        self._get().save(record, scenario)
+
+    def best_scores(self, trainee: str) -> dict[str, int]:
+        return self._get().best_scores(trainee)
+
+    def leaderboard(self, scenario: str | None = None, cohort: str | None = None,
+                    limit: int = 50) -> list[BoardRow]:
+        return self._get().leaderboard(scenario, cohort, limit)

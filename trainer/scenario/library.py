@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..paths import bundled_assets, bundled_scenarios
@@ -111,6 +111,8 @@ class Library:
                 parsed = parse_bytes(data, out)
                 if parsed.root is not None:
                     persona = read_persona(parsed.root, out)
+                    if persona is not None:
+                        persona = replace(persona, raw=data)
                     if persona is not None and persona.id != path.stem:
                         id_line = _id_line(parsed.root)
                         out.error(id_line, 1, f"persona id '{persona.id}' does not match the "
@@ -161,6 +163,8 @@ class Library:
         scenario = read_scenario(parsed.root, out, self.persona_resolver(path, out), digest)
         if out.errors:
             scenario = None
+        elif scenario is not None:
+            scenario = replace(scenario, raw=data)
         return scenario, out.items
 
     def load_paths(self, paths: Iterable[Path]) -> Loaded:

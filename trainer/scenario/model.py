@@ -173,6 +173,7 @@ class Persona:
         default_factory=lambda: MappingProxyType({})
     )
     source: str = ""
+    raw: bytes = b""  # the persona file as read (empty for an inline persona)
 
     def lines_for(self, kind: str, locale: str, fallback: str = "en") -> tuple[str, ...]:
         """Reaction lines of a mood (or ``timeout``/``leave``), with mood and locale fallback."""
@@ -242,6 +243,7 @@ class Scenario:
     beats: Mapping[str, Beat]
     sha256: str = ""
     source: str = ""
+    raw: bytes = b""  # the file as read: stored with each run, so runs replay on this version
 
     @property
     def persona(self) -> Persona:

@@ -341,7 +341,7 @@ class EncounterScene(Scene):
             engine_version=ENGINE_VERSION, locale=self.ctx.lang)
         error = ""
         try:
-            self.ctx.results.save(record)
+            self.ctx.results.save(record, self.scenario)
         except Exception as exc:  # noqa: BLE001 - a failed save must not lose the debrief
             error = str(exc) or type(exc).__name__
         from .debrief import DebriefScene
