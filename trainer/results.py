@@ -120,6 +120,11 @@ class LazyStore:
                 self._inner = MemoryResults()
         return self._inner
 
+    def store(self) -> Any:
+        """The SQL store, or None when only memory results are available."""
+        inner = self._get()
+        return None if isinstance(inner, MemoryResults) else inner
+
     def save(self, record: RunRecord, scenario: Scenario) -> None:
         self._get().save(record, scenario)
 

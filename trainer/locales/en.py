@@ -209,4 +209,22 @@ MESSAGES: dict[str, str] = {
     "ui.lang.zh-Hans": "简体中文",
     "ui.lang.zh-Hant": "繁體中文",
     "ui.lang.vi": "Tiếng Việt",
+    # -- trainer review --------------------------------------------------------------------------
+    "ui.review": "Trainer review",
+    "ui.review.title": "Trainer review",
+    "ui.review.passphrase": "Trainer passphrase",
+    "ui.review.unlock": "Unlock",
+    "ui.review.no_store": "Trainer review needs the results database, which could not be "
+                          "opened.",
+    "ui.review.cohort": "Cohort: {value}",
+    "ui.review.all": "all runs",
+    "ui.review.none": "No runs yet for this cohort.",
+    "ui.review.hint": "↑↓ choose a run · ←→ cohort · Enter replay · Esc back",
+    "ui.review.replay_hint": "↑↓ scroll · type a note and press Enter to save it · Esc back",
+    "ui.review.note": "Note",
+    "ui.review.note_saved": "Note saved.",
+    "ui.review.anger": "anger {before} → {after}",
+    "ui.review.integrity_ok": "Scores verified",
+    "ui.review.integrity_bad": "Scores do not match the replay: not ranked",
+    "ui.review.notes": "Notes",
 }

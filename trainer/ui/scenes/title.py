@@ -10,7 +10,7 @@ from ..scene import Push, Quit, Transition
 from ..widgets import Item, button, paragraph, text
 from .base import Screen
 
-BUTTONS = ("start", "language", "settings", "leaderboard", "quit")
+BUTTONS = ("start", "language", "settings", "leaderboard", "review", "quit")
 
 
 class TitleScene(Screen):
@@ -75,6 +75,9 @@ class TitleScene(Screen):
         elif chosen == "leaderboard":
             from .leaderboard import LeaderboardScene
             return Push(LeaderboardScene(self.ctx))
+        elif chosen == "review":
+            from .review import ReviewScene
+            return Push(ReviewScene(self.ctx))
         elif chosen == "quit":
             return Quit()
         return None

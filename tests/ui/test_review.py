@@ -1,0 +1,64 @@
+"""The trainer review screen: unlock with the passphrase, list runs, replay one, take a note."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pygame
+from uihelpers import make_ctx, show
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "store"))
+from storehelpers import bank, hotel, record  # noqa: E402
+
+from trainer.store import Store  # noqa: E402
+from trainer.ui.intents import Intent  # noqa: E402
+from trainer.ui.scene import Push  # noqa: E402
+from trainer.ui.scenes.review import ReplayScene, ReviewScene  # noqa: E402
+
+PASS = "correct horse battery"
+
+
+def test_review_unlocks_lists_replays_and_takes_a_note(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'r.db'}")
+    store.set_passphrase(PASS)
+    store.create_cohort(PASS, "nov", "November")
+    first = record(bank(), "Ana", 0, "nov")
+    store.save(first, bank())
+    store.save(record(hotel(), "Bo", 1, "nov"), hotel())
+    ctx = make_ctx()
+    ctx.results = store
+    scene = ReviewScene(ctx)
+    scene.enter()
+    scene.layout((1280, 720))
+    assert scene.typing and not scene.unlocked
+    scene.handle(Intent("text", "wrong guess"))
+    scene.handle(Intent("confirm"))
+    assert not scene.unlocked and "wrong trainer passphrase" in scene.error
+    scene.passphrase = ""
+    scene.handle(Intent("text", PASS))
+    scene.handle(Intent("confirm"))
+    assert scene.unlocked and len(scene.rows) == 2
+    show(scene)
+    scene.handle(Intent("right"))
+    assert scene.cohorts[scene.cohort_index] == "nov" and len(scene.rows) == 2
+    index = [r.record.run_id for r in scene.rows].index(first.run_id)
+    result = scene.handle(Intent("select", index))
+    assert isinstance(result, Push) and isinstance(result.scene, ReplayScene)
+    replay = result.scene
+    replay.layout((1280, 720))
+    surface = show(replay)
+    assert surface.get_size() == (1280, 720)
+    for ch in "Ask before offering.":
+        replay.handle(Intent("text", ch))
+    replay.handle(Intent("confirm"))
+    assert store.notes(first.run_id)[0]["text"] == "Ask before offering."
+    assert replay.note == "" and replay.message
+
+
+def test_review_without_a_store_says_so() -> None:
+    ctx = make_ctx()
+    scene = ReviewScene(ctx)
+    scene.enter()
+    surface = show(scene)
+    assert scene.error and isinstance(surface, pygame.Surface)

@@ -1,0 +1,276 @@
+"""Trainer review: unlock with the trainer passphrase, list a cohort's runs, replay one beat by
+beat, and take a note. It reads the same store as ``trainer runs`` and ``trainer replay``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from ...i18n import said
+from ..document import Document
+from ..intents import Intent
+from ..scene import Pop, Push, Transition
+from ..widgets import Item, button, line_height, panel, text
+from .base import Screen
+
+
+def store_of(ctx: Any) -> Any:
+    """The SQL store behind the context's results, if there is one."""
+    results = ctx.results
+    if hasattr(results, "store"):
+        return results.store()
+    if hasattr(results, "runs") and hasattr(results, "require_trainer"):
+        return results
+    return None
+
+
+class ReviewScene(Screen):
+    name = "review"
+    title_key = "ui.review.title"
+    hint_key = "ui.review.hint"
+
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        self.passphrase = ""
+        self.unlocked = False
+        self.error = ""
+        self.store = None
+        self.cohorts: list[str | None] = [None]
+        self.cohort_index = 0
+        self.rows: list[Any] = []
+        self.first = 0
+
+    @property
+    def typing(self) -> bool:  # type: ignore[override]
+        return not self.unlocked
+
+    def enter(self) -> None:
+        self.store = store_of(self.ctx)
+        if self.store is None:
+            self.error = self.ctx.t("ui.review.no_store")
+
+    def unlock(self) -> None:
+        from ...store import StoreError
+
+        if self.store is None:
+            return
+        try:
+            self.store.require_trainer(self.passphrase)
+        except StoreError as exc:
+            self.error = str(exc)
+            return
+        self.unlocked = True
+        self.error = ""
+        self.cohorts = [None, *[c["code"] for c in self.store.cohorts()]]
+        self.load()
+
+    def load(self) -> None:
+        cohort = self.cohorts[self.cohort_index]
+        self.rows = list(reversed(self.store.runs(cohort=cohort))) if self.store else []
+        self.first = 0
+        self.focus.index = 0
+        self.layout(self.size)
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        area = self.content_rect()
+        bh = int(self.ctx.fonts.px("body") * 2.2)
+        if not self.unlocked:
+            width = int(min(area.width, 560 * self.u))
+            field = pygame.Rect(area.left, area.top + int(self.ctx.fonts.px("small") * 2),
+                                width, bh)
+            self.focus.set([Item("passphrase", field),
+                            Item("unlock", pygame.Rect(area.left, field.bottom + int(16 * self.u),
+                                                       int(width * 0.5), bh))])
+            return
+        self.chip = pygame.Rect(area.left, area.top, area.width, int(line_height(self.ctx,
+                                                                                  "body") * 1.5))
+        row_h = int(line_height(self.ctx, "body") * 1.5)
+        top = self.chip.bottom + int(10 * self.u)
+        self.visible = max(1, (area.bottom - top) // row_h)
+        index = self.focus.index
+        if index < self.first:
+            self.first = index
+        elif index >= self.first + self.visible:
+            self.first = index - self.visible + 1
+        items = []
+        for i, row in enumerate(self.rows):
+            pos = i - self.first
+            rect = (pygame.Rect(area.left, top + pos * row_h, area.width, row_h - 4)
+                    if 0 <= pos < self.visible else pygame.Rect(-10_000, -10_000, 0, 0))
+            items.append(Item(row.record.run_id, rect))
+        self.focus.set(items)
+
+    def handle(self, intent: Intent) -> Transition:
+        if intent.kind == "back":
+            return Pop()
+        if not self.unlocked:
+            if intent.kind == "text":
+                self.passphrase += intent.value
+            elif intent.kind == "erase":
+                self.passphrase = self.passphrase[:-1]
+            elif intent.kind == "confirm" or (
+                    intent.kind == "click" and self.focus.handle(intent) == "unlock"):
+                self.unlock()
+            return None
+        if intent.kind in ("left", "right") or (intent.kind == "click" and intent.pos and
+                                                 self.chip.collidepoint(intent.pos)):
+            step = -1 if intent.kind == "left" else 1
+            self.cohort_index = (self.cohort_index + step) % len(self.cohorts)
+            self.load()
+            return None
+        if intent.kind == "scroll":
+            intent = Intent("up" if intent.value > 0 else "down")
+        if intent.kind == "select" and isinstance(intent.value, int):
+            intent = Intent("select", intent.value + self.first)
+        chosen = self.focus.handle(intent)
+        if intent.kind in ("up", "down"):
+            self.layout(self.size)
+        if chosen is not None:
+            stored = next(r for r in self.rows if r.record.run_id == chosen)
+            return Push(ReplayScene(self.ctx, self.store, stored, self.passphrase))
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        th = self.ctx.theme
+        self.draw_frame(surface)
+        area = self.content_rect()
+        ink = (220, 226, 236) if th.name == "default" else th.text
+        if not self.unlocked:
+            field, unlock = self.focus.items[0].rect, self.focus.items[1].rect
+            text(surface, self.ctx, self.ctx.t("ui.review.passphrase"), "small", ink,
+                 (field.left, area.top))
+            panel(surface, field, th.bubble, th.focus, radius=8, width=4)
+            text(surface, self.ctx, "•" * len(self.passphrase), "body", th.bubble_text,
+                 (field.left + 12, field.centery), anchor="midleft")
+            button(surface, self.ctx, unlock, self.ctx.t("ui.review.unlock"), False,
+                   primary=True)
+            if self.error:
+                text(surface, self.ctx, self.error, "body", (255, 190, 170), (
+                    field.left, unlock.bottom + int(16 * self.u)), max_width=area.width)
+            return
+        cohort = self.cohorts[self.cohort_index] or self.ctx.t("ui.review.all")
+        panel(surface, self.chip, th.panel_alt, th.border, radius=self.chip.height // 2)
+        text(surface, self.ctx, f"◀  {self.ctx.t('ui.review.cohort', value=cohort)}  ▶", "body",
+             th.text, self.chip.center, anchor="center", max_width=self.chip.width - 20)
+        if not self.rows:
+            text(surface, self.ctx, self.ctx.t("ui.review.none"), "body", ink,
+                 (area.left, self.chip.bottom + int(20 * self.u)))
+        rows = {r.record.run_id: r for r in self.rows}
+        for i, item in enumerate(self.focus.items):
+            if not item.rect.width:
+                continue
+            r = rows[item.key]
+            focused = i == self.focus.index
+            panel(surface, item.rect, th.panel, th.focus if focused else th.border, radius=8,
+                  width=4 if focused else 1)
+            mark = "✓" if r.integrity == "ok" else "⚠"
+            cells = (f"{r.record.finished_at:%m-%d %H:%M}", r.record.trainee,
+                     r.record.scenario_id, f"{r.record.scores.get('overall')}", mark)
+            widths = (0.16, 0.28, 0.38, 0.1, 0.06)
+            x = item.rect.left + 12
+            for cell, share in zip(cells, widths, strict=True):
+                width = int((item.rect.width - 24) * share)
+                text(surface, self.ctx, cell, "body", th.bad if cell == "⚠" else th.text,
+                     (x, item.rect.centery), anchor="midleft", max_width=width - 8)
+                x += width
+
+
+class ReplayScene(Screen):
+    """One stored run, beat by beat, with its notes and a field to add one."""
+
+    name = "replay"
+    title_key = "ui.review.title"
+    hint_key = "ui.review.replay_hint"
+    typing = True
+
+    def __init__(self, ctx, store, stored, passphrase: str) -> None:  # type: ignore
+        super().__init__(ctx)
+        self.store = store
+        self.stored = stored
+        self.passphrase = passphrase
+        self.note = ""
+        self.message = ""
+        self.scroll = 0
+        self.doc = Document()
+
+    def build(self) -> Document:
+        t, lang = self.ctx.t, self.ctx.lang
+        th = self.ctx.theme
+        record = self.stored.record
+        doc = Document()
+        replayed = self.store.replay(record)
+        doc.add("heading", f"{record.trainee} · {record.scenario_id} · "
+                           f"{record.scores.get('overall')}")
+        doc.add("small", t("ui.review.integrity_ok" if self.stored.integrity == "ok" else
+                           "ui.review.integrity_bad"),
+                color=th.good if self.stored.integrity == "ok" else th.bad)
+        if replayed is not None:
+            scenario, run = replayed
+            for turn in run.turns:
+                beat = scenario.beats[turn.beat]
+                doc.add("small", said(scenario.customer.name, beat.say.get(lang), lang),
+                        color=th.text_dim)
+                if turn.choice:
+                    choice = beat.choice(turn.choice)
+                    words = choice.text.get(lang) if choice else turn.choice
+                else:
+                    words = " + ".join(r.label.get(lang) for rid in turn.offer
+                                       if (r := scenario.remedy(rid)))
+                doc.add("para", said(f"{record.trainee} ({turn.after:g} s)", words, lang))
+                doc.add("small", t("ui.review.anger", before=int(turn.anger_before),
+                                   after=int(turn.anger)) + f" · {t('ui.mood.' + turn.mood)}")
+                doc.add("gap", height=int(6 * self.u))
+        notes = self.store.notes(record.run_id)
+        if notes:
+            doc.add("heading", t("ui.review.notes"))
+            for note in notes:
+                doc.add("para", said(note["author"], note["text"], lang))
+        return doc
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        area = self.content_rect()
+        fh = int(self.ctx.fonts.px("body") * 2.2)
+        self.field = pygame.Rect(area.left, area.bottom - fh, area.width, fh)
+        self.text_rect = pygame.Rect(area.left, area.top, area.width,
+                                     area.height - fh - int(12 * self.u))
+        self.doc = self.build()
+        pad = int(16 * self.u)
+        self.doc.layout(self.ctx, self.text_rect.width - 2 * pad)
+        self.max_scroll = max(0, self.doc.height - (self.text_rect.height - 2 * pad))
+
+    def handle(self, intent: Intent) -> Transition:
+        if intent.kind == "back":
+            return Pop()
+        step = int(self.ctx.fonts.px("body") * 3)
+        if intent.kind in ("down", "page_down") or (intent.kind == "scroll" and intent.value < 0):
+            self.scroll = min(self.max_scroll, self.scroll + step)
+        elif intent.kind in ("up", "page_up") or (intent.kind == "scroll" and intent.value > 0):
+            self.scroll = max(0, self.scroll - step)
+        elif intent.kind == "text":
+            self.note = (self.note + intent.value)[:500]
+        elif intent.kind == "erase":
+            self.note = self.note[:-1]
+        elif intent.kind == "confirm" and self.note.strip():
+            self.store.add_note(self.passphrase, self.stored.record.run_id,
+                                self.ctx.trainee or "trainer", self.note.strip())
+            self.note = ""
+            self.message = self.ctx.t("ui.review.note_saved")
+            self.layout(self.size)
+            self.scroll = self.max_scroll
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        th = self.ctx.theme
+        self.draw_frame(surface)
+        panel(surface, self.text_rect, th.panel, th.border)
+        pad = int(16 * self.u)
+        self.doc.draw(surface, self.ctx, self.text_rect.inflate(-2 * pad, -2 * pad), self.scroll,
+                      th.text)
+        panel(surface, self.field, th.bubble, th.focus, radius=8, width=3)
+        shown = self.note or self.message or self.ctx.t("ui.review.note")
+        ink = th.bubble_text if self.note else th.text_dim
+        text(surface, self.ctx, shown, "body", ink, (self.field.left + 12, self.field.centery),
+             anchor="midleft", max_width=self.field.width - 24)
