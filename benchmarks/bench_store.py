@@ -52,6 +52,7 @@ def main() -> int:
     parser.add_argument("--trainees", type=int, default=10_000)
     args = parser.parse_args()
     from storehelpers import bank, record
+
     from trainer.scoring.search import explore
     from trainer.store import Store
 
@@ -72,7 +73,7 @@ def main() -> int:
                          [(i + 2, f"trainee-{i:05d}", t0.isoformat())
                           for i in range(args.trainees)])
         rows = []
-        for i in range(args.runs):
+        for _ in range(args.runs):
             tpl = templates[rng.randrange(len(templates))]
             when = (t0 + timedelta(seconds=rng.randrange(10_000_000))).isoformat()
             rows.append((str(uuid.UUID(int=rng.getrandbits(128))),
