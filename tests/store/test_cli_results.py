@@ -100,3 +100,20 @@ def test_a_broken_database_url_is_a_clear_error(capsys: pytest.CaptureFixture[st
     monkeypatch.setenv("TRAINER_DB_URL", "postgresql+psycopg://nobody@127.0.0.1:1/none")
     code, _, err = cli(capsys, "runs")
     assert code == 1 and "cannot reach the results database" in err and "Traceback" not in err
+
+
+def test_xapi_export_and_a_failed_send_keeps_the_queue(db: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "run", "bank-double-charge", "--script",
+                       str(SCRIPTS / "bank-double-charge.yaml"), "--json", "--store",
+                       "--trainee", "Ana")
+    run_id = json.loads(out)["run_id"]
+    target = tmp_path / "statements.json"
+    assert cli(capsys, "xapi", "export", "--out", str(target))[0] == 0
+    statements = json.loads(target.read_text("utf-8"))
+    assert statements and {s["context"]["registration"] for s in statements} == {run_id}
+    code, out, err = cli(capsys, "xapi", "send", "--endpoint", "http://127.0.0.1:1/xAPI",
+                         "--user", "u", "--password", "p")
+    assert code == 1 and f"{len(statements)} kept for the next send" in out
+    from trainer.store import Store
+    assert len(Store().pending_statements()) == len(statements)
