@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-
-import os
 
 names = ["bench_validate.py", "bench_lint.py", "bench_engine.py", "bench_report.py",
          "bench_store.py"]
