@@ -159,12 +159,29 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    from .headless import play_script, to_json, to_text
-    from .i18n import normalise
+def _load_script(path: Path, scenario):  # type: ignore[no-untyped-def]
+    """Read a headless-run script for ``scenario``; print its problems and return None if any."""
     from .scenario.diagnostics import Collector
     from .scenario.library import display
     from .scenario.script import read_script
+
+    out = Collector(display(path), [])
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        print(f"{path}:1:1: error: cannot read the script: {exc.strerror or exc}",
+              file=sys.stderr)
+        return None
+    script = read_script(data, out, default_after=scenario.timing.decide_s / 2)
+    if script is None:
+        _print_diagnostics(out.items)
+    return script
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .headless import play_script, to_json, to_text
+    from .i18n import normalise
+    from .scenario.library import display
 
     library = _library(args.scenarios)
     scenario, diagnostics = library.find(args.scenario)
@@ -172,16 +189,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         _print_diagnostics(diagnostics)
         return EXIT_INPUT
     script_path = Path(args.script)
-    out = Collector(display(script_path), [])
-    try:
-        data = script_path.read_bytes()
-    except OSError as exc:
-        print(f"{args.script}:1:1: error: cannot read the script: {exc.strerror or exc}",
-              file=sys.stderr)
-        return EXIT_INPUT
-    script = read_script(data, out, default_after=scenario.timing.decide_s / 2)
+    script = _load_script(script_path, scenario)
     if script is None:
-        _print_diagnostics(out.items)
         return EXIT_INPUT
     locale = normalise(args.lang) if args.lang else scenario.fallback
     played, problems = play_script(scenario, script, display(script_path), locale)
@@ -247,9 +256,7 @@ def _size(value: str | None) -> tuple[int, int] | None:
 
 def cmd_play(args: argparse.Namespace) -> int:
     from .i18n import normalise
-    from .scenario.diagnostics import Collector
     from .scenario.library import display
-    from .scenario.script import read_script
 
     size = _size(args.windowed)
     if args.windowed and size is None:
@@ -286,16 +293,8 @@ def cmd_play(args: argparse.Namespace) -> int:
                   "file name is not a scenario id)", file=sys.stderr)
             return EXIT_INPUT
         scenario = next(s for s in scenarios if s.id == scenario_id)
-        out = Collector(display(path), [])
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            print(f"{args.script}:1:1: error: cannot read the script: {exc.strerror or exc}",
-                  file=sys.stderr)
-            return EXIT_INPUT
-        script = read_script(data, out, default_after=scenario.timing.decide_s / 2)
+        script = _load_script(path, scenario)
         if script is None:
-            _print_diagnostics(out.items)
             return EXIT_INPUT
         played, problems = play_script(scenario, script, display(path))
         if played is None:

@@ -173,6 +173,7 @@ def _csv_safe(value: object) -> object:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
+    from .headless import decision_words
     from .i18n import normalise, said
     from .scoring.facts import extract
     from .scoring.score import evaluate
@@ -197,12 +198,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
         now = {name: dim.score for name, dim in dims.items()} | {"overall": overall}
         beat = scenario.beats[turn.beat]
         print(f"\n[{i + 1}] {said(scenario.customer.name, beat.say.get(lang), lang)}")
-        if turn.choice:
-            choice = beat.choice(turn.choice)
-            words = choice.text.get(lang) if choice else turn.choice
-        else:
-            words = " + ".join(r.label.get(lang) for rid in turn.offer
-                               if (r := scenario.remedy(rid)))
+        words = decision_words(scenario, turn, lang)
         print(f"    {said(f'{record.trainee} ({turn.after:g}s)', words, lang)}")
         if turn.timeouts:
             print(f"    (kept waiting: {turn.timeouts} patience interval(s))")

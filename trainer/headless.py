@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .engine import ActionError, Engine, Run
+from .engine import ActionError, Engine, Run, Turn
 from .i18n import t
 from .scenario.diagnostics import Diagnostic
 from .scenario.model import Scenario
@@ -111,22 +111,27 @@ def to_text(played: Played) -> str:
         lines.append(f"  [{turn.beat}] {t('cli.customer', loc)}: {beat.say.get(loc)}")
         if turn.timeouts:
             lines.append(f"      {t('cli.timeout', loc, seconds=_money(turn.after))}")
-        if turn.choice:
-            choice = beat.choice(turn.choice)
-            said = choice.text.get(loc) if choice else turn.choice
-            lines.append(f"      {t('cli.you', loc)} ({turn.after:g}s): {said}")
-        if turn.offer and not turn.choice:
-            labels = ", ".join(r.label.get(loc) for rid in turn.offer
-                               if (r := scenario.remedy(rid)))
-            lines.append(f"      {t('cli.offer', loc)} ({turn.after:g}s): {labels}")
+        who = t("cli.you" if turn.choice else "cli.offer", loc)
+        lines.append(f"      {who} ({turn.after:g}s): {decision_words(scenario, turn, loc)}")
         if turn.reply:
             lines.append(f"      {t('cli.customer', loc)} ({turn.mood}, {int(turn.anger + .5)}):"
                          f" {turn.reply}")
     return "\n".join(lines) + "\n"
 
 
+def decision_words(scenario: Scenario, turn: Turn, locale: str) -> str:
+    """What the trainee said or offered at a turn, in ``locale``: the choice's text, or the
+    labels of the remedies offered."""
+    beat = scenario.beats[turn.beat]
+    if turn.choice:
+        choice = beat.choice(turn.choice)
+        return choice.text.get(locale) if choice else turn.choice
+    return " + ".join(r.label.get(locale) for rid in turn.offer if (r := scenario.remedy(rid)))
+
+
 def _money(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.2f}"
 
 
-__all__: Sequence[str] = ("Played", "finish", "play_script", "to_json", "to_text")
+__all__: Sequence[str] = ("Played", "decision_words", "finish", "play_script", "to_json",
+                          "to_text")

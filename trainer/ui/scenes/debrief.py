@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from ...headless import Played
+from ...headless import Played, decision_words
 from ...i18n import said
 from ...scenario.model import Scenario
 from ..document import Document
@@ -64,12 +64,7 @@ class DebriefScene(Screen):
             beat = scenario.beats[turn.beat]
             doc.add("small", said(scenario.customer.name, beat.say.get(lang), lang),
                     color=th.text_dim)
-            if turn.choice:
-                choice = beat.choice(turn.choice)
-                words = choice.text.get(lang) if choice else turn.choice
-            else:
-                words = " + ".join(r.label.get(lang) for rid in turn.offer
-                                  if (r := scenario.remedy(rid)))
+            words = decision_words(scenario, turn, lang)
             took = t("ui.debrief.took", seconds=f"{turn.after:g}")
             doc.add("para", said(f"{t('ui.encounter.you')} ({took})", words, lang))
             if turn.reply:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pygame
 
+from ...headless import decision_words
 from ...i18n import said
 from ..document import Document
 from ..intents import Intent
@@ -212,12 +213,7 @@ class ReplayScene(Screen):
                 beat = scenario.beats[turn.beat]
                 doc.add("small", said(scenario.customer.name, beat.say.get(lang), lang),
                         color=th.text_dim)
-                if turn.choice:
-                    choice = beat.choice(turn.choice)
-                    words = choice.text.get(lang) if choice else turn.choice
-                else:
-                    words = " + ".join(r.label.get(lang) for rid in turn.offer
-                                       if (r := scenario.remedy(rid)))
+                words = decision_words(scenario, turn, lang)
                 doc.add("para", said(f"{record.trainee} ({turn.after:g} s)", words, lang))
                 doc.add("small", t("ui.review.anger", before=int(turn.anger_before),
                                    after=int(turn.anger)) + f" · {t('ui.mood.' + turn.mood)}")
