@@ -62,3 +62,20 @@ def test_review_without_a_store_says_so() -> None:
     scene.enter()
     surface = show(scene)
     assert scene.error and isinstance(surface, pygame.Surface)
+
+
+def test_a_run_played_in_the_window_is_saved_to_the_store_and_verifies(tmp_path: Path) -> None:
+    from helpers import bundled_by_id
+    from test_scenes import play_model
+
+    store = Store(f"sqlite:///{tmp_path / 'game.db'}")
+    ctx = make_ctx()
+    ctx.results = store
+    ctx.trainee = "Lan"
+    scenario = bundled_by_id("fast-food-cold-burger")
+    scene = play_model(ctx, scenario)
+    [stored] = store.runs(trainee="Lan")
+    assert stored.integrity == "ok"
+    assert stored.record.scores == scene.played.result.scores  # type: ignore[union-attr]
+    assert store.best_scores("Lan") == {scenario.id: stored.record.scores["overall"]}
+    assert [r.trainee for r in store.leaderboard(scenario=scenario.id)] == ["Lan"]
