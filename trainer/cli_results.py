@@ -105,6 +105,30 @@ def _fail(message: str) -> int:
     return EXIT_INPUT
 
 
+def _write(path: Path, content: str) -> bool:
+    """Write an output file; on failure say so (exit 1 follows) instead of a traceback."""
+    try:
+        path.write_text(content, encoding="utf-8")
+    except OSError as exc:
+        print(f"trainer: error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return False
+    return True
+
+
+def _date(value: str | None, option: str) -> str | None:
+    """A YYYY-MM-DD date, or a StoreError naming the option."""
+    from datetime import date
+
+    from .store import StoreError
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise StoreError(f"{option} takes a date as YYYY-MM-DD, not {value!r}") from None
+
+
 def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     cells = [[str(c) for c in headers]] + [[str(c) for c in row] for row in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
@@ -240,10 +264,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     html = render_report(args.cohort, runs, generated_at=datetime.now(timezone.utc),
                          locale=normalise(args.lang) if args.lang else "en")
     out = Path(args.out)
-    try:
-        out.write_text(html, encoding="utf-8")
-    except OSError as exc:
-        return _fail(f"cannot write {out}: {exc.strerror or exc}")
+    if not _write(out, html):
+        return EXIT_INPUT
     print(f"{out}: {len(runs)} run(s) of cohort {args.cohort}")
     return EXIT_OK
 
@@ -256,8 +278,10 @@ def cmd_cohort(args: argparse.Namespace) -> int:
                                   c["ends_on"] or "-", c["facilitator"] or "-")
                                  for c in store.cohorts()]))
         return EXIT_OK
-    store.create_cohort(_passphrase(), args.code, args.name, args.starts, args.ends,
-                        args.facilitator)
+    starts, ends = _date(args.starts, "--starts"), _date(args.ends, "--ends")
+    if starts and ends and ends < starts:
+        return _fail(f"--ends ({ends}) is before --starts ({starts})")
+    store.create_cohort(_passphrase(), args.code, args.name, starts, ends, args.facilitator)
     print(f"cohort {args.code} created")
     return EXIT_OK
 
@@ -301,7 +325,8 @@ def cmd_trainee(args: argparse.Namespace) -> int:
     data = json.dumps(store.export_trainee(_passphrase(), args.name), ensure_ascii=False,
                       indent=2)
     if args.out:
-        Path(args.out).write_text(data + "\n", encoding="utf-8")
+        if not _write(Path(args.out), data + "\n"):
+            return EXIT_INPUT
     else:
         print(data)
     return EXIT_OK
@@ -320,7 +345,8 @@ def cmd_xapi(args: argparse.Namespace) -> int:
             made = statements(r.record, scenario)
             store.queue_statements(r.record.run_id, made)
             everything.extend(made)
-        Path(args.out).write_text(export_json(everything), encoding="utf-8")
+        if not _write(Path(args.out), export_json(everything)):
+            return EXIT_INPUT
         print(f"{args.out}: {len(everything)} statement(s)")
         return EXIT_OK
     for r in store.runs(include_hidden=False):

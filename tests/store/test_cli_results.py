@@ -117,3 +117,29 @@ def test_xapi_export_and_a_failed_send_keeps_the_queue(db: Path, tmp_path: Path,
     assert code == 1 and f"{len(statements)} kept for the next send" in out
     from trainer.store import Store
     assert len(Store().pending_statements()) == len(statements)
+
+
+def test_unwritable_outputs_and_bad_dates_are_clear_errors(
+        db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRAINER_NEW_PASSPHRASE", PASS)
+    cli(capsys, "passphrase", "set")
+    monkeypatch.setenv("TRAINER_PASSPHRASE", PASS)
+    code, _, err = cli(capsys, "cohort", "create", "c", "--name", "C", "--starts", "tomorrow")
+    assert code == 1 and "--starts takes a date as YYYY-MM-DD" in err
+    code, _, err = cli(capsys, "cohort", "create", "c", "--name", "C", "--starts", "2026-11-23",
+                       "--ends", "2026-11-01")
+    assert code == 1 and "is before --starts" in err
+    cli(capsys, "run", "bank-double-charge", "--script", str(SCRIPTS / "bank-double-charge.yaml"),
+        "--store", "--trainee", "Ana")
+    for args in (("xapi", "export", "--out", "/nonexistent/dir/x.json"),
+                 ("trainee", "export", "Ana", "--out", "/nonexistent/dir/x.json")):
+        code, _, err = cli(capsys, *args)
+        assert code == 1 and "cannot write /nonexistent/dir/x.json" in err, args
+    assert len(json.loads(cli(capsys, "runs", "--format", "json")[1])) == 1  # nothing lost
+
+
+def test_an_unusable_database_folder_is_a_clear_error(capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRAINER_DB_URL", "sqlite:////proc/no-such-place/results.db")
+    code, _, err = cli(capsys, "runs")
+    assert code == 1 and "cannot create the folder" in err and "Traceback" not in err

@@ -87,7 +87,13 @@ class Store:
     def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
         self.url = url or default_url()
         if self.url.startswith("sqlite:///") and not self.url.startswith("sqlite:///:memory:"):
-            Path(self.url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(self.url[len("sqlite:///"):]).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder {folder} for the results database: "
+                                 f"{exc.strerror or exc}; set TRAINER_DB_URL to a writable "
+                                 "place") from None
         try:
             self.engine: SqlEngine = create_engine(self.url, future=True,
                                                    pool_pre_ping=not self.is_sqlite)
