@@ -121,7 +121,12 @@ def parse_bytes(data: bytes, out: Collector) -> Parsed:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "invalid YAML"
-        out.error(line, col, f"YAML syntax error: {what}")
+        if "nesting depth" in what:
+            # PyYAML 6.0.4+ has its own depth limit (far above ours): say it in our words.
+            out.error(line, col, f"nesting deeper than {MAX_DEPTH} levels; scenario files are "
+                                 "refused past that depth")
+        else:
+            out.error(line, col, f"YAML syntax error: {what}")
         return Parsed(None, text)
     except yaml.YAMLError as exc:
         out.error(1, 1, f"YAML syntax error: {exc}")
