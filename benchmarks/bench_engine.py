@@ -42,10 +42,14 @@ def main() -> int:
         decisions = [(step.action, step.after) for step in script.steps]
         engine = Engine(scenario)
         engine_t.append(per_run(lambda e=engine, d=decisions: e.play(d, seed=1), args.repeats))
-        scored_t.append(per_run(lambda e=engine, d=decisions: score_run(e.play(d, seed=1)),
-                                args.repeats))
-        full_t.append(per_run(lambda e=engine, d=decisions: finish(e.play(d, seed=1)),
-                              max(5, args.repeats // 20)))
+        scored_t.append(
+            per_run(lambda e=engine, d=decisions: score_run(e.play(d, seed=1)), args.repeats)
+        )
+        full_t.append(
+            per_run(
+                lambda e=engine, d=decisions: finish(e.play(d, seed=1)), max(5, args.repeats // 20)
+            )
+        )
     e, s, f = (statistics.median(x) for x in (engine_t, scored_t, full_t))
     print(f"engine + rubric per scripted run ({len(engine_t)} bundled scenarios, median)")
     print(f"  engine alone (floor)        {e * 1e6:8.0f} us")

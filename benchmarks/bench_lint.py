@@ -55,8 +55,10 @@ def main() -> int:
     base = sizes[0]
     for size in sizes:
         growth = results[size] / results[base]
-        print(f"  {size:3d} beats  {results[size]:6.3f} s   x{growth:5.2f} the {base}-beat time "
-              f"(linear: x{size / base:.0f})")
+        print(
+            f"  {size:3d} beats  {results[size]:6.3f} s   x{growth:5.2f} the {base}-beat time "
+            f"(linear: x{size / base:.0f})"
+        )
     if 40 in results:
         print(f"  goal: 40 beats <= 2 s -> {'met' if results[40] <= 2 else 'NOT met'}")
     return 0

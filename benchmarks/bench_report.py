@@ -25,11 +25,18 @@ def runs(trainees: int, seed: int = 1) -> list[ReportRun]:
             scores = {d: rng.randint(20, 100) for d in DIMS}
             scores["overall"] = sum(scores.values()) // len(DIMS)
             scenario = rng.randrange(14)
-            out.append(ReportRun(
-                run_id=f"run-{n:04d}-{attempt}", trainee=f"Trainee {n:04d}", cohort="bench",
-                scenario_id=f"scenario-{scenario}", scenario_title=f"Scenario {scenario}",
-                scores=scores, finished_at=t0 + timedelta(minutes=n * 10 + attempt),
-                integrity="ok" if rng.random() > 0.01 else "mismatch"))
+            out.append(
+                ReportRun(
+                    run_id=f"run-{n:04d}-{attempt}",
+                    trainee=f"Trainee {n:04d}",
+                    cohort="bench",
+                    scenario_id=f"scenario-{scenario}",
+                    scenario_title=f"Scenario {scenario}",
+                    scores=scores,
+                    finished_at=t0 + timedelta(minutes=n * 10 + attempt),
+                    integrity="ok" if rng.random() > 0.01 else "mismatch",
+                )
+            )
     return out
 
 
@@ -43,8 +50,10 @@ def main() -> int:
     started = time.perf_counter()
     html = render_report("bench", data, generated_at=now)
     elapsed = time.perf_counter() - started
-    print(f"cohort report: {args.trainees} trainees, {len(data)} runs -> {len(html) / 1e6:.1f} MB "
-          f"HTML in {elapsed:.2f} s")
+    print(
+        f"cohort report: {args.trainees} trainees, {len(data)} runs -> {len(html) / 1e6:.1f} MB "
+        f"HTML in {elapsed:.2f} s"
+    )
     return 0
 
 

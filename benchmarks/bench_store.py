@@ -23,8 +23,10 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-sys.path[:0] = [str(Path(__file__).resolve().parent.parent / "tests"),
-                str(Path(__file__).resolve().parent.parent / "tests" / "store")]
+sys.path[:0] = [
+    str(Path(__file__).resolve().parent.parent / "tests"),
+    str(Path(__file__).resolve().parent.parent / "tests" / "store"),
+]
 
 FLOOR_SQL = """
 SELECT run_id, name, overall FROM (
@@ -58,8 +60,10 @@ def main() -> int:
 
     scenario = bank()
     found = explore(scenario)
-    paths = [list(found.best.decisions)] + [list(p.decisions)  # type: ignore[union-attr]
-                                            for p in (found.by_violation or {}).values()]
+    paths = [list(found.best.decisions)] + [
+        list(p.decisions)  # type: ignore[union-attr]
+        for p in (found.by_violation or {}).values()
+    ]
     templates = [record(scenario, "x", decisions=p) for p in paths]
     folder = Path(tempfile.mkdtemp())
     url = f"sqlite:///{folder / 'bench.db'}"
@@ -69,19 +73,32 @@ def main() -> int:
     t0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
     started = time.perf_counter()
     with sqlite3.connect(folder / "bench.db") as conn:
-        conn.executemany("INSERT INTO trainees (id, name, created_at) VALUES (?, ?, ?)",
-                         [(i + 2, f"trainee-{i:05d}", t0.isoformat())
-                          for i in range(args.trainees)])
+        conn.executemany(
+            "INSERT INTO trainees (id, name, created_at) VALUES (?, ?, ?)",
+            [(i + 2, f"trainee-{i:05d}", t0.isoformat()) for i in range(args.trainees)],
+        )
         rows = []
         for _ in range(args.runs):
             tpl = templates[rng.randrange(len(templates))]
             when = (t0 + timedelta(seconds=rng.randrange(10_000_000))).isoformat()
-            rows.append((str(uuid.UUID(int=rng.getrandbits(128))),
-                         2 + rng.randrange(args.trainees), tpl.scenario_id,
-                         tpl.scenario_version, tpl.scenario_sha256, tpl.seed,
-                         json.dumps(list(tpl.decisions)), "1", "en", when, when,
-                         json.dumps(tpl.scores, sort_keys=True), tpl.scores["overall"],
-                         json.dumps(tpl.outcome, sort_keys=True)))
+            rows.append(
+                (
+                    str(uuid.UUID(int=rng.getrandbits(128))),
+                    2 + rng.randrange(args.trainees),
+                    tpl.scenario_id,
+                    tpl.scenario_version,
+                    tpl.scenario_sha256,
+                    tpl.seed,
+                    json.dumps(list(tpl.decisions)),
+                    "1",
+                    "en",
+                    when,
+                    when,
+                    json.dumps(tpl.scores, sort_keys=True),
+                    tpl.scores["overall"],
+                    json.dumps(tpl.outcome, sort_keys=True),
+                )
+            )
             if len(rows) == 50_000:
                 conn.executemany(INSERT, rows)
                 rows = []
@@ -103,20 +120,28 @@ def main() -> int:
     t_floor = best_of(3, floor)
     t_query = best_of(3, query)
     t_full = best_of(3, full)
-    print(f"leaderboard over {args.runs:,} runs of {args.trainees:,} trainees (built in "
-          f"{built:.0f} s)")
+    print(
+        f"leaderboard over {args.runs:,} runs of {args.trainees:,} trainees (built in "
+        f"{built:.0f} s)"
+    )
     print(f"  hand-written SQL (sqlite3), floor  {t_floor * 1000:8.0f} ms")
-    print(f"  store ranking query (SQLAlchemy)   {t_query * 1000:8.0f} ms   ratio "
-          f"{t_query / t_floor:.2f}x (goal <= 3x)")
-    print(f"  full leaderboard, integrity-checked {t_full * 1000:7.0f} ms   (replays and "
-          "re-scores the 50 runs shown)")
+    print(
+        f"  store ranking query (SQLAlchemy)   {t_query * 1000:8.0f} ms   ratio "
+        f"{t_query / t_floor:.2f}x (goal <= 3x)"
+    )
+    print(
+        f"  full leaderboard, integrity-checked {t_full * 1000:7.0f} ms   (replays and "
+        "re-scores the 50 runs shown)"
+    )
     return 0
 
 
-INSERT = ("INSERT INTO runs (id, trainee_id, cohort_id, scenario_id, scenario_version, "
-          "scenario_sha256, seed, actions, engine_version, locale, started_at, finished_at, "
-          "scores, overall, outcome, hidden, approved) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, "
-          "?, ?, ?, ?, ?, 0, 0)")
+INSERT = (
+    "INSERT INTO runs (id, trainee_id, cohort_id, scenario_id, scenario_version, "
+    "scenario_sha256, seed, actions, engine_version, locale, started_at, finished_at, "
+    "scores, overall, outcome, hidden, approved) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, 0, 0)"
+)
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -37,13 +37,13 @@ pygame.quit()
 def spawn(args: list[str], env: dict[str, str], runs: int) -> float:
     """Median seconds from spawning the process to its exit after the first frame (after one
     warm-up run, so both sides start with compiled bytecode, as an installed package does)."""
-    subprocess.run(args, env=env, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
+    subprocess.run(args, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run(args, env=env, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
+        subprocess.run(
+            args, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 
@@ -106,20 +106,28 @@ def main() -> int:
         return 2
     game, floor = first_frame(runs=5)
     print("game window (Xvfb, 1280x720)")
-    print(f"  first frame: trainer play {game * 1000:6.0f} ms; bare pygame + same font "
-          f"{floor * 1000:6.0f} ms   ratio {game / floor:.2f}x (goal <= 1.5x)")
+    print(
+        f"  first frame: trainer play {game * 1000:6.0f} ms; bare pygame + same font "
+        f"{floor * 1000:6.0f} ms   ratio {game / floor:.2f}x (goal <= 1.5x)"
+    )
     times, draw_times, floor = frames(600)
 
     def pct(values: list[float], q: float) -> float:
         ordered = sorted(values)
         return ordered[min(len(ordered) - 1, int(len(ordered) * q))] * 1000
 
-    print(f"  encounter frame (update + draw + flip), Chinese text: p50 {pct(times, .5):.2f} ms, "
-          f"p99 {pct(times, .99):.2f} ms (goal p99 <= 8 ms)")
-    print(f"    of which update + draw: p50 {pct(draw_times, .5):.2f} ms, "
-          f"p99 {pct(draw_times, .99):.2f} ms")
-    print(f"    floor, fill + flip of the same window: p50 {pct(floor, .5):.2f} ms, "
-          f"p99 {pct(floor, .99):.2f} ms")
+    print(
+        f"  encounter frame (update + draw + flip), Chinese text: p50 {pct(times, 0.5):.2f} ms, "
+        f"p99 {pct(times, 0.99):.2f} ms (goal p99 <= 8 ms)"
+    )
+    print(
+        f"    of which update + draw: p50 {pct(draw_times, 0.5):.2f} ms, "
+        f"p99 {pct(draw_times, 0.99):.2f} ms"
+    )
+    print(
+        f"    floor, fill + flip of the same window: p50 {pct(floor, 0.5):.2f} ms, "
+        f"p99 {pct(floor, 0.99):.2f} ms"
+    )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  peak resident memory: {peak:.0f} MB (goal <= 250 MB)")
     return 0

@@ -43,7 +43,8 @@ def main() -> int:
         for i in range(args.files):
             beats = 4 + i % 9
             (folder / f"s{i:04d}.yaml").write_text(
-                scenario_yaml(beats, seed=i, scenario_id=f"gen-{i:04d}"), encoding="utf-8")
+                scenario_yaml(beats, seed=i, scenario_id=f"gen-{i:04d}"), encoding="utf-8"
+            )
         files = sorted(folder.glob("*.yaml"))
         size = sum(f.stat().st_size for f in files)
 
@@ -65,12 +66,17 @@ def main() -> int:
         t_c = best_of(args.repeats, compose_c)
     print(f"validate benchmark: {args.files} files, {size / 1e6:.1f} MB")
     print(f"  trainer validate (load + check + model)  {t_validate:7.3f} s")
-    print(f"  floor yaml.compose (PyYAML default)      {t_pure:7.3f} s   "
-          f"ratio {t_validate / t_pure:.2f}x")
-    print(f"  floor yaml.compose (libyaml CSafeLoader) {t_c:7.3f} s   "
-          f"ratio {t_validate / t_c:.2f}x")
-    print(f"  goal: <= 2x the floor -> {'met' if t_validate <= 2 * t_pure else 'NOT met'} "
-          f"against yaml.compose, {'met' if t_validate <= 2 * t_c else 'not met'} against libyaml")
+    print(
+        f"  floor yaml.compose (PyYAML default)      {t_pure:7.3f} s   "
+        f"ratio {t_validate / t_pure:.2f}x"
+    )
+    print(
+        f"  floor yaml.compose (libyaml CSafeLoader) {t_c:7.3f} s   ratio {t_validate / t_c:.2f}x"
+    )
+    print(
+        f"  goal: <= 2x the floor -> {'met' if t_validate <= 2 * t_pure else 'NOT met'} "
+        f"against yaml.compose, {'met' if t_validate <= 2 * t_c else 'not met'} against libyaml"
+    )
     return 0
 
 

@@ -9,8 +9,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-names = ["bench_validate.py", "bench_lint.py", "bench_engine.py", "bench_report.py",
-         "bench_store.py"]
+names = [
+    "bench_validate.py",
+    "bench_lint.py",
+    "bench_engine.py",
+    "bench_report.py",
+    "bench_store.py",
+]
 if os.environ.get("DISPLAY"):  # under xvfb-run
     names.append("bench_ui.py")
 for name in names:

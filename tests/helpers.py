@@ -65,39 +65,88 @@ MINIMAL: dict[str, Any] = {
     "title": {"en": "Cold coffee"},
     "industry": "cafe",
     "difficulty": 1,
-    "failure": {"summary": "The latte is cold.", "severity": 2, "value": 5,
-                "losses": ["money", "comfort"], "fault": "ours", "visible": True},
+    "failure": {
+        "summary": "The latte is cold.",
+        "severity": 2,
+        "value": 5,
+        "losses": ["money", "comfort"],
+        "fault": "ours",
+        "visible": True,
+    },
     "authority": {"budget": 20, "currency": "EUR", "manager": True},
     "customer": {"persona": "reasonable", "name": "Mr. Lind", "needs": ["fix"]},
     "remedies": [
-        {"id": "remake", "label": "Make a fresh latte", "cost": 3, "value": 5, "minutes": 3,
-         "restores": ["comfort"], "fixes": True},
+        {
+            "id": "remake",
+            "label": "Make a fresh latte",
+            "cost": 3,
+            "value": 5,
+            "minutes": 3,
+            "restores": ["comfort"],
+            "fixes": True,
+        },
         {"id": "refund", "label": "Refund the latte", "cost": 5, "restores": ["money"]},
-        {"id": "voucher", "label": "A voucher for next time", "cost": 5, "restores": ["money"],
-         "delayed": True},
+        {
+            "id": "voucher",
+            "label": "A voucher for next time",
+            "cost": 5,
+            "restores": ["money"],
+            "delayed": True,
+        },
         {"id": "manager", "label": "Call the manager", "escalate": True, "minutes": 4},
     ],
     "start": "complaint",
     "beats": {
-        "complaint": {"say": "This latte is cold.", "choices": [
-            {"id": "own-it", "text": "I'm so sorry, that's our mistake. Let me fix it.",
-             "apology": ["regret", "responsibility", "repair"], "empathy": True,
-             "next": "ask"},
-            {"id": "shrug", "text": "It was hot when it left the bar.",
-             "apology": ["argue"], "next": "ask"},
-        ]},
-        "ask": {"say": "Well?", "choices": [
-            {"id": "what-would-help", "text": "What would you like me to do?",
-             "listen": "open", "reveals": ["fix"], "next": "offer"},
-            {"id": "skip", "text": "Here's what we'll do.", "listen": "interrupt",
-             "next": "offer"},
-        ]},
+        "complaint": {
+            "say": "This latte is cold.",
+            "choices": [
+                {
+                    "id": "own-it",
+                    "text": "I'm so sorry, that's our mistake. Let me fix it.",
+                    "apology": ["regret", "responsibility", "repair"],
+                    "empathy": True,
+                    "next": "ask",
+                },
+                {
+                    "id": "shrug",
+                    "text": "It was hot when it left the bar.",
+                    "apology": ["argue"],
+                    "next": "ask",
+                },
+            ],
+        },
+        "ask": {
+            "say": "Well?",
+            "choices": [
+                {
+                    "id": "what-would-help",
+                    "text": "What would you like me to do?",
+                    "listen": "open",
+                    "reveals": ["fix"],
+                    "next": "offer",
+                },
+                {
+                    "id": "skip",
+                    "text": "Here's what we'll do.",
+                    "listen": "interrupt",
+                    "next": "offer",
+                },
+            ],
+        },
         "offer": {"say": "So?", "menu": True, "next": "close"},
-        "close": {"say": "Thanks.", "choices": [
-            {"id": "full", "text": "We'll check the machine so it doesn't happen again; thanks "
-             "for telling me.", "follow_up": ["prevention", "thanks", "log"], "next": "end"},
-            {"id": "bye", "text": "Bye.", "next": "end"},
-        ]},
+        "close": {
+            "say": "Thanks.",
+            "choices": [
+                {
+                    "id": "full",
+                    "text": "We'll check the machine so it doesn't happen again; thanks "
+                    "for telling me.",
+                    "follow_up": ["prevention", "thanks", "log"],
+                    "next": "end",
+                },
+                {"id": "bye", "text": "Bye.", "next": "end"},
+            ],
+        },
     },
 }
 

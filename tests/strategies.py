@@ -15,19 +15,29 @@ from trainer.scenario.model import (
     NEEDS,
 )
 
-PERSONAS = ["reasonable", "impatient", "silent", "never-satisfied", "abusive", "opportunist",
-            "anxious"]
+PERSONAS = [
+    "reasonable",
+    "impatient",
+    "silent",
+    "never-satisfied",
+    "abusive",
+    "opportunist",
+    "anxious",
+]
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.!?éàü的了", min_size=1, max_size=40).filter(
-    lambda s: s.strip() != "")
+    lambda s: s.strip() != ""
+)
 
 
 @st.composite
 def remedy(draw: st.DrawFn, index: int) -> dict[str, Any]:
-    r: dict[str, Any] = {"id": f"r{index}", "label": {"en": f"remedy {index}"},
-                         "cost": draw(st.integers(0, 500)),
-                         "minutes": draw(st.integers(0, 60)),
-                         "restores": draw(st.lists(st.sampled_from(LOSSES), unique=True,
-                                                   max_size=3))}
+    r: dict[str, Any] = {
+        "id": f"r{index}",
+        "label": {"en": f"remedy {index}"},
+        "cost": draw(st.integers(0, 500)),
+        "minutes": draw(st.integers(0, 60)),
+        "restores": draw(st.lists(st.sampled_from(LOSSES), unique=True, max_size=3)),
+    }
     if draw(st.booleans()):
         r["value"] = draw(st.integers(0, 800))
     for flag in ("fixes", "delayed", "owed", "escalate"):
@@ -37,10 +47,14 @@ def remedy(draw: st.DrawFn, index: int) -> dict[str, Any]:
 
 
 @st.composite
-def choice(draw: st.DrawFn, cid: str, targets: list[str], remedy_ids: list[str],
-           forced_next: str | None) -> dict[str, Any]:
-    c: dict[str, Any] = {"id": cid, "text": draw(words),
-                         "next": forced_next or draw(st.sampled_from(targets))}
+def choice(
+    draw: st.DrawFn, cid: str, targets: list[str], remedy_ids: list[str], forced_next: str | None
+) -> dict[str, Any]:
+    c: dict[str, Any] = {
+        "id": cid,
+        "text": draw(words),
+        "next": forced_next or draw(st.sampled_from(targets)),
+    }
     if draw(st.booleans()):
         c["apology"] = draw(st.lists(st.sampled_from(APOLOGY_TAGS), unique=True, max_size=4))
     if draw(st.booleans()):
@@ -50,8 +64,9 @@ def choice(draw: st.DrawFn, cid: str, targets: list[str], remedy_ids: list[str],
         if draw(st.integers(0, 4)) == 0:
             c[flag] = True
     if remedy_ids and draw(st.integers(0, 5)) == 0:
-        c["offer"] = draw(st.lists(st.sampled_from(remedy_ids), unique=True, min_size=1,
-                                   max_size=2))
+        c["offer"] = draw(
+            st.lists(st.sampled_from(remedy_ids), unique=True, min_size=1, max_size=2)
+        )
     if draw(st.integers(0, 3)) == 0:
         c["boundary"] = draw(st.sampled_from(BOUNDARY))
     if draw(st.booleans()):
@@ -77,8 +92,10 @@ def scenario_dict(draw: st.DrawFn) -> dict[str, Any]:
             beat["next"] = chain
         else:
             n = draw(st.integers(1, 4))
-            beat["choices"] = [draw(choice(f"c{j}", targets, remedy_ids,
-                                           chain if j == 0 else None)) for j in range(n)]
+            beat["choices"] = [
+                draw(choice(f"c{j}", targets, remedy_ids, chain if j == 0 else None))
+                for j in range(n)
+            ]
         if draw(st.integers(0, 3)) == 0:
             beat["abuse"] = draw(st.sampled_from(["insult", "threat"]))
         if draw(st.integers(0, 2)) == 0:
@@ -87,26 +104,41 @@ def scenario_dict(draw: st.DrawFn) -> dict[str, Any]:
                 beat["on_timeout"] = draw(st.sampled_from(targets))
         beats[bid] = beat
     return {
-        "format": 1, "id": "generated", "version": 1, "title": "Generated",
-        "industry": "test", "difficulty": draw(st.integers(1, 5)),
-        "failure": {"summary": "Something failed.", "severity": draw(st.integers(1, 5)),
-                    "value": draw(st.integers(1, 1000)),
-                    "losses": draw(st.lists(st.sampled_from(LOSSES), unique=True, min_size=1,
-                                            max_size=3)),
-                    "fault": draw(st.sampled_from(["ours", "external", "customer", "shared"])),
-                    "visible": draw(st.booleans())},
-        "authority": {"budget": draw(st.integers(0, 600)), "currency": "EUR",
-                      "manager": draw(st.booleans())},
-        "timing": {"decide_s": draw(st.integers(2, 30)),
-                   "acknowledge_min": draw(st.integers(1, 10)),
-                   "resolve_min": draw(st.integers(2, 60))},
-        "customer": {"persona": draw(st.sampled_from(PERSONAS)), "name": "Pat",
-                     "needs": draw(st.lists(st.sampled_from(NEEDS), unique=True, max_size=3))},
+        "format": 1,
+        "id": "generated",
+        "version": 1,
+        "title": "Generated",
+        "industry": "test",
+        "difficulty": draw(st.integers(1, 5)),
+        "failure": {
+            "summary": "Something failed.",
+            "severity": draw(st.integers(1, 5)),
+            "value": draw(st.integers(1, 1000)),
+            "losses": draw(st.lists(st.sampled_from(LOSSES), unique=True, min_size=1, max_size=3)),
+            "fault": draw(st.sampled_from(["ours", "external", "customer", "shared"])),
+            "visible": draw(st.booleans()),
+        },
+        "authority": {
+            "budget": draw(st.integers(0, 600)),
+            "currency": "EUR",
+            "manager": draw(st.booleans()),
+        },
+        "timing": {
+            "decide_s": draw(st.integers(2, 30)),
+            "acknowledge_min": draw(st.integers(1, 10)),
+            "resolve_min": draw(st.integers(2, 60)),
+        },
+        "customer": {
+            "persona": draw(st.sampled_from(PERSONAS)),
+            "name": "Pat",
+            "needs": draw(st.lists(st.sampled_from(NEEDS), unique=True, max_size=3)),
+        },
         "remedies": remedies,
         "start": "b0",
         "beats": beats,
     }
 
 
-script_moves = st.lists(st.tuples(st.integers(0, 1000), st.floats(0, 90, allow_nan=False)),
-                        min_size=0, max_size=25)
+script_moves = st.lists(
+    st.tuples(st.integers(0, 1000), st.floats(0, 90, allow_nan=False)), min_size=0, max_size=25
+)

@@ -12,9 +12,22 @@ from pathlib import Path
 from helpers import ROOT
 
 PURE = ("engine", "scoring")
-FORBIDDEN_IMPORTS = {"pygame", "sqlalchemy", "os", "pathlib", "io", "shutil", "socket",
-                     "subprocess", "tempfile", "time", "datetime", "urllib", "requests",
-                     "sqlite3"}
+FORBIDDEN_IMPORTS = {
+    "pygame",
+    "sqlalchemy",
+    "os",
+    "pathlib",
+    "io",
+    "shutil",
+    "socket",
+    "subprocess",
+    "tempfile",
+    "time",
+    "datetime",
+    "urllib",
+    "requests",
+    "sqlite3",
+}
 FORBIDDEN_CALLS = {"open", "print", "input"}
 
 
@@ -43,8 +56,13 @@ def test_engine_uses_no_global_randomness() -> None:
     for package in PURE:
         for path in modules(package):
             text = path.read_text("utf-8")
-            for call in ("random.random(", "random.choice(", "random.randint(",
-                         "random.shuffle(", "random.seed("):
+            for call in (
+                "random.random(",
+                "random.choice(",
+                "random.randint(",
+                "random.shuffle(",
+                "random.seed(",
+            ):
                 assert call not in text, (path, call)
 
 
@@ -64,7 +82,8 @@ def test_importing_the_core_opens_no_file_and_loads_no_pygame() -> None:
         assert "sqlalchemy" not in sys.modules, "sqlalchemy imported"
         print(repr(opened))
     """)
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=str(ROOT))
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=str(ROOT)
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"

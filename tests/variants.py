@@ -54,8 +54,10 @@ def with_choice(scenario: Scenario, beat_id: str, choice_id: str, **changes: Any
 
 def map_choices(scenario: Scenario, **changes: Any) -> Scenario:
     """Apply ``changes`` to every choice of the scenario (to strip a tag everywhere)."""
-    beats = {bid: replace(b, choices=tuple(replace(c, **changes) for c in b.choices))
-             for bid, b in scenario.beats.items()}
+    beats = {
+        bid: replace(b, choices=tuple(replace(c, **changes) for c in b.choices))
+        for bid, b in scenario.beats.items()
+    }
     return replace(scenario, beats=MappingProxyType(beats))
 
 
@@ -76,10 +78,18 @@ def patient(scenario: Scenario) -> Scenario:
     return with_persona(s, patience_s=1e9)
 
 
-def remedy(rid: str, value: float, restores: frozenset[str] | set[str], cost: float = 0.0,
-           **flags: Any) -> Remedy:
-    return Remedy(id=rid, label=Text.plain(rid), cost=cost, value=value, minutes=1.0,
-                  restores=frozenset(restores), **flags)
+def remedy(
+    rid: str, value: float, restores: frozenset[str] | set[str], cost: float = 0.0, **flags: Any
+) -> Remedy:
+    return Remedy(
+        id=rid,
+        label=Text.plain(rid),
+        cost=cost,
+        value=value,
+        minutes=1.0,
+        restores=frozenset(restores),
+        **flags,
+    )
 
 
 def first_menu_turn(scenario: Scenario, decisions: Decisions) -> int | None:
@@ -98,8 +108,7 @@ def replace_offer(decisions: Decisions, index: int, *remedy_ids: str) -> Decisio
 def choice_turns(scenario: Scenario, decisions: Decisions) -> list[tuple[int, str, str]]:
     """(index, beat, choice id) of the choice decisions of a path."""
     beats = beats_of(scenario, decisions)
-    return [(i, beats[i], a.choice) for i, (a, _) in enumerate(decisions)
-            if isinstance(a, Choose)]
+    return [(i, beats[i], a.choice) for i, (a, _) in enumerate(decisions) if isinstance(a, Choose)]
 
 
 def all_bundled() -> list[Scenario]:
@@ -107,8 +116,7 @@ def all_bundled() -> list[Scenario]:
 
 
 def bundled_with_scripts() -> list[Scenario]:
-    return [s for s in bundled()
-            if (bundled_scenarios() / "scripts" / f"{s.id}.yaml").is_file()]
+    return [s for s in bundled() if (bundled_scenarios() / "scripts" / f"{s.id}.yaml").is_file()]
 
 
 __all__ = ["Path", "library"]

@@ -25,19 +25,24 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="trainer",
-        description="Service Recovery Trainer: play, author and check service-recovery "
-                    "scenarios.")
+        description="Service Recovery Trainer: play, author and check service-recovery scenarios.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
     def scenarios_opt(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--scenarios", metavar="DIR", action="append", default=[],
-                       help="another folder of scenarios (repeatable; also TRAINER_SCENARIOS, "
-                            "':'-separated)")
+        p.add_argument(
+            "--scenarios",
+            metavar="DIR",
+            action="append",
+            default=[],
+            help="another folder of scenarios (repeatable; also TRAINER_SCENARIOS, ':'-separated)",
+        )
 
-    p = sub.add_parser("play", help="the game, in a window (with --script: a demo that saves "
-                                    "screenshots)")
+    p = sub.add_parser(
+        "play", help="the game, in a window (with --script: a demo that saves screenshots)"
+    )
     p.add_argument("--scenario", metavar="ID", help="go straight to this scenario")
     p.add_argument("--lang", metavar="TAG", help="en, zh-Hans, zh-Hant or vi")
     p.add_argument("--fullscreen", action="store_true")
@@ -67,8 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--lang", metavar="TAG")
     p.add_argument("--store", action="store_true", help="also save the run to the results store")
-    p.add_argument("--trainee", metavar="NAME", help="with --store: who played (default: the "
-                                                     "script's trainee)")
+    p.add_argument(
+        "--trainee", metavar="NAME", help="with --store: who played (default: the script's trainee)"
+    )
     p.add_argument("--cohort", metavar="C", help="with --store: the cohort code")
     scenarios_opt(p)
 
@@ -103,9 +109,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     _print_diagnostics(diagnostics)
     errors = len(loaded.errors) + len(missing)
     warnings = len(diagnostics) - len(loaded.errors)
-    summary = (f"{loaded.files} file(s): {len(loaded.scenarios)} scenario(s), "
-               f"{len(loaded.personas)} persona(s) valid; {errors} error(s), "
-               f"{warnings} warning(s)")
+    summary = (
+        f"{loaded.files} file(s): {len(loaded.scenarios)} scenario(s), "
+        f"{len(loaded.personas)} persona(s) valid; {errors} error(s), "
+        f"{warnings} warning(s)"
+    )
     print(summary, file=sys.stderr if errors else sys.stdout)
     return EXIT_INPUT if errors else EXIT_OK
 
@@ -126,8 +134,10 @@ def cmd_lint(args: argparse.Namespace) -> int:
     _print_diagnostics(diagnostics)
     errors = sum(1 for d in diagnostics if d.is_error) + len(missing)
     warnings = len(diagnostics) - errors + len(missing)
-    print(f"{len(loaded.scenarios)} scenario(s) linted: {errors} error(s), {warnings} warning(s)",
-          file=sys.stderr if errors or (warnings and args.strict) else sys.stdout)
+    print(
+        f"{len(loaded.scenarios)} scenario(s) linted: {errors} error(s), {warnings} warning(s)",
+        file=sys.stderr if errors or (warnings and args.strict) else sys.stdout,
+    )
     if errors or (args.strict and warnings):
         return EXIT_INPUT
     return EXIT_OK
@@ -149,12 +159,16 @@ def cmd_list(args: argparse.Namespace) -> int:
     rows = sorted(loaded.scenarios, key=lambda s: (s.difficulty, s.id))
     width = max((len(s.id) for s in rows), default=10)
     for scenario in rows:
-        print(f"{scenario.id:<{width}}  v{scenario.version:<3} {scenario.difficulty}  "
-              f"{scenario.title.get(locale)}")
+        print(
+            f"{scenario.id:<{width}}  v{scenario.version:<3} {scenario.difficulty}  "
+            f"{scenario.title.get(locale)}"
+        )
     if loaded.errors:
         _print_diagnostics(loaded.sorted_diagnostics())
-        print(f"{len(loaded.errors)} error(s): some files were skipped; run 'trainer validate'",
-              file=sys.stderr)
+        print(
+            f"{len(loaded.errors)} error(s): some files were skipped; run 'trainer validate'",
+            file=sys.stderr,
+        )
         return EXIT_INPUT
     return EXIT_OK
 
@@ -169,8 +183,7 @@ def _load_script(path: Path, scenario):  # type: ignore[no-untyped-def]
     try:
         data = path.read_bytes()
     except OSError as exc:
-        print(f"{path}:1:1: error: cannot read the script: {exc.strerror or exc}",
-              file=sys.stderr)
+        print(f"{path}:1:1: error: cannot read the script: {exc.strerror or exc}", file=sys.stderr)
         return None
     script = read_script(data, out, default_after=scenario.timing.decide_s / 2)
     if script is None:
@@ -201,8 +214,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.store:
         trainee = args.trainee or script.trainee
         if not trainee:
-            print("trainer run: error: --store needs --trainee NAME (or trainee: in the script)",
-                  file=sys.stderr)
+            print(
+                "trainer run: error: --store needs --trainee NAME (or trainee: in the script)",
+                file=sys.stderr,
+            )
             return EXIT_USAGE
         saved = _save_run(played, trainee, args.cohort or script.cohort)
         if isinstance(saved, int):
@@ -229,13 +244,21 @@ def _save_run(played, trainee: str, cohort: str | None) -> str | int:  # type: i
     finished = datetime.now(timezone.utc)
     started = finished - timedelta(seconds=sum(d.after for d in run.decisions))
     record = RunRecord(
-        run_id=str(uuid.uuid4()), trainee=trainee, cohort=cohort,
-        scenario_id=run.scenario.id, scenario_version=run.scenario.version,
-        scenario_sha256=run.scenario.sha256, seed=run.seed,
+        run_id=str(uuid.uuid4()),
+        trainee=trainee,
+        cohort=cohort,
+        scenario_id=run.scenario.id,
+        scenario_version=run.scenario.version,
+        scenario_sha256=run.scenario.sha256,
+        seed=run.seed,
         decisions=tuple(d.to_json() for d in run.decisions),
-        scores=dict(played.result.scores), outcome=played.result.outcome.to_json(),
-        started_at=started, finished_at=finished, engine_version=ENGINE_VERSION,
-        locale=played.locale)
+        scores=dict(played.result.scores),
+        outcome=played.result.outcome.to_json(),
+        started_at=started,
+        finished_at=finished,
+        engine_version=ENGINE_VERSION,
+        locale=played.locale,
+    )
     try:
         Store().save(record, run.scenario)
     except StoreError as exc:
@@ -260,8 +283,11 @@ def cmd_play(args: argparse.Namespace) -> int:
 
     size = _size(args.windowed)
     if args.windowed and size is None:
-        print(f"trainer play: error: --windowed takes WIDTHxHEIGHT, e.g. 1280x720 (at least "
-              f"320x240), not {args.windowed!r}", file=sys.stderr)
+        print(
+            f"trainer play: error: --windowed takes WIDTHxHEIGHT, e.g. 1280x720 (at least "
+            f"320x240), not {args.windowed!r}",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     if (args.script is None) != (args.screenshots is None) and args.script is None:
         print("trainer play: error: --screenshots goes with --script", file=sys.stderr)
@@ -289,8 +315,11 @@ def cmd_play(args: argparse.Namespace) -> int:
         if scenario_id is None:
             scenario_id = path.stem if any(s.id == path.stem for s in scenarios) else None
         if scenario_id is None:
-            print(f"{args.script}:1:1: error: name the scenario with --scenario ID (the script's "
-                  "file name is not a scenario id)", file=sys.stderr)
+            print(
+                f"{args.script}:1:1: error: name the scenario with --scenario ID (the script's "
+                "file name is not a scenario id)",
+                file=sys.stderr,
+            )
             return EXIT_INPUT
         scenario = next(s for s in scenarios if s.id == scenario_id)
         script = _load_script(path, scenario)
@@ -307,8 +336,11 @@ def cmd_play(args: argparse.Namespace) -> int:
         loaded = _library(extra).all()
         if loaded.errors:
             _print_diagnostics(loaded.sorted_diagnostics())
-            print(f"{len(loaded.errors)} error(s): those scenarios are left out; run "
-                  "'trainer validate'", file=sys.stderr)
+            print(
+                f"{len(loaded.errors)} error(s): those scenarios are left out; run "
+                "'trainer validate'",
+                file=sys.stderr,
+            )
         return sorted(loaded.scenarios, key=lambda s: (s.difficulty, s.id))
 
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -318,21 +350,33 @@ def cmd_play(args: argparse.Namespace) -> int:
     if script is None:
         from .results import LazyStore
 
-        results = LazyStore(lambda message: print(f"trainer play: warning: {message}",
-                                                  file=sys.stderr))
+        results = LazyStore(
+            lambda message: print(f"trainer play: warning: {message}", file=sys.stderr)
+        )
     options = Options(
-        scenarios=scenarios, load=load,  # type: ignore[arg-type]
-        size=size or DEFAULT_SIZE, fullscreen=True if args.fullscreen else None,
-        lang=normalise(args.lang) if args.lang else None, scenario_id=scenario_id,
-        script=script, screenshots=Path(args.screenshots) if args.screenshots else None,
-        fast=args.fast, remember_settings=script is None,
+        scenarios=scenarios,
+        load=load,  # type: ignore[arg-type]
+        size=size or DEFAULT_SIZE,
+        fullscreen=True if args.fullscreen else None,
+        lang=normalise(args.lang) if args.lang else None,
+        scenario_id=scenario_id,
+        script=script,
+        screenshots=Path(args.screenshots) if args.screenshots else None,
+        fast=args.fast,
+        remember_settings=script is None,
         **({"results": results} if results is not None else {}),
-        max_seconds=600.0 if script is not None else None)
+        max_seconds=600.0 if script is not None else None,
+    )
     return play(options)
 
 
-COMMANDS = {"play": cmd_play, "validate": cmd_validate, "lint": cmd_lint, "list": cmd_list,
-            "run": cmd_run}
+COMMANDS = {
+    "play": cmd_play,
+    "validate": cmd_validate,
+    "lint": cmd_lint,
+    "list": cmd_list,
+    "run": cmd_run,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

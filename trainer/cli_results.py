@@ -41,8 +41,9 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--out", metavar="FILE.html", required=True)
     p.add_argument("--lang", metavar="TAG")
 
-    p = sub.add_parser("cohort", help="create or list cohorts (creating needs the trainer "
-                                      "passphrase)")
+    p = sub.add_parser(
+        "cohort", help="create or list cohorts (creating needs the trainer passphrase)"
+    )
     csub = p.add_subparsers(dest="action", metavar="ACTION")
     csub.required = True
     c = csub.add_parser("create")
@@ -53,8 +54,9 @@ def add_parsers(sub: Any) -> None:
     c.add_argument("--facilitator")
     csub.add_parser("list")
 
-    p = sub.add_parser("passphrase", help="set the trainer passphrase (once; changing it needs "
-                                          "the old one)")
+    p = sub.add_parser(
+        "passphrase", help="set the trainer passphrase (once; changing it needs the old one)"
+    )
     psub = p.add_subparsers(dest="action", metavar="ACTION")
     psub.required = True
     psub.add_parser("set")
@@ -132,8 +134,7 @@ def _date(value: str | None, option: str) -> str | None:
 def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     cells = [[str(c) for c in headers]] + [[str(c) for c in row] for row in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
-             for r in cells]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines) + "\n"
 
@@ -151,41 +152,86 @@ def cmd_runs(args: argparse.Namespace) -> int:
     store = _store()
     runs = store.runs(cohort=args.cohort, trainee=args.trainee)
     if args.format == "json":
-        print(json.dumps([{
-            "run_id": r.record.run_id, "trainee": r.record.trainee, "cohort": r.record.cohort,
-            "scenario": r.record.scenario_id, "version": r.record.scenario_version,
-            "finished_at": r.record.finished_at.isoformat(), "scores": r.record.scores,
-            "recomputed": r.recomputed, "integrity": r.integrity, "hidden": r.hidden,
-            "approved": r.approved} for r in runs], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "run_id": r.record.run_id,
+                        "trainee": r.record.trainee,
+                        "cohort": r.record.cohort,
+                        "scenario": r.record.scenario_id,
+                        "version": r.record.scenario_version,
+                        "finished_at": r.record.finished_at.isoformat(),
+                        "scores": r.record.scores,
+                        "recomputed": r.recomputed,
+                        "integrity": r.integrity,
+                        "hidden": r.hidden,
+                        "approved": r.approved,
+                    }
+                    for r in runs
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return EXIT_OK
-    rows = [(r.record.run_id, r.record.trainee, r.record.cohort or "-", r.record.scenario_id,
-             r.record.scores.get("overall"), r.integrity,
-             ("hidden " if r.hidden else "") + ("approved" if r.approved else ""),
-             r.record.finished_at.strftime("%Y-%m-%d %H:%M")) for r in runs]
-    sys.stdout.write(_table(("run", "trainee", "cohort", "scenario", "overall", "integrity",
-                             "flags", "finished"), rows))
+    rows = [
+        (
+            r.record.run_id,
+            r.record.trainee,
+            r.record.cohort or "-",
+            r.record.scenario_id,
+            r.record.scores.get("overall"),
+            r.integrity,
+            ("hidden " if r.hidden else "") + ("approved" if r.approved else ""),
+            r.record.finished_at.strftime("%Y-%m-%d %H:%M"),
+        )
+        for r in runs
+    ]
+    sys.stdout.write(
+        _table(
+            ("run", "trainee", "cohort", "scenario", "overall", "integrity", "flags", "finished"),
+            rows,
+        )
+    )
     return EXIT_OK
 
 
 def cmd_leaderboard(args: argparse.Namespace) -> int:
     store = _store()
     rows = store.leaderboard(scenario=args.scenario, cohort=args.cohort, limit=args.limit)
-    data = [{"rank": r.rank, "trainee": r.trainee, "cohort": r.cohort,
-             "scenario": args.scenario or r.scenario, "overall": r.overall,
-             "run_id": r.run_id} for r in rows]
+    data = [
+        {
+            "rank": r.rank,
+            "trainee": r.trainee,
+            "cohort": r.cohort,
+            "scenario": args.scenario or r.scenario,
+            "overall": r.overall,
+            "run_id": r.run_id,
+        }
+        for r in rows
+    ]
     if args.format == "json":
         print(json.dumps(data, ensure_ascii=False, indent=2))
     elif args.format == "csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(data[0]) if data else
-                                ["rank", "trainee", "cohort", "scenario", "overall", "run_id"])
+        writer = csv.DictWriter(
+            buffer,
+            fieldnames=list(data[0])
+            if data
+            else ["rank", "trainee", "cohort", "scenario", "overall", "run_id"],
+        )
         writer.writeheader()
         for row in data:
             writer.writerow({k: _csv_safe(v) for k, v in row.items()})
         sys.stdout.write(buffer.getvalue())
     else:
-        sys.stdout.write(_table(("rank", "trainee", "cohort", "scenario", "overall", "run"),
-                                [tuple("-" if v is None else v for v in d.values()) for d in data]))
+        sys.stdout.write(
+            _table(
+                ("rank", "trainee", "cohort", "scenario", "overall", "run"),
+                [tuple("-" if v is None else v for v in d.values()) for d in data],
+            )
+        )
     return EXIT_OK
 
 
@@ -209,12 +255,15 @@ def cmd_replay(args: argparse.Namespace) -> int:
     record = stored.record
     replayed = store.replay(record)
     if replayed is None:
-        return _fail(f"run '{args.run_id}' cannot be replayed: its scenario snapshot no longer "
-                     "loads")
+        return _fail(
+            f"run '{args.run_id}' cannot be replayed: its scenario snapshot no longer loads"
+        )
     scenario, run = replayed
     lang = normalise(args.lang) if args.lang else record.locale
-    print(f"{scenario.title.get(lang)} ({scenario.id} v{scenario.version}) — {record.trainee}"
-          f"{' · ' + record.cohort if record.cohort else ''} — integrity: {stored.integrity}")
+    print(
+        f"{scenario.title.get(lang)} ({scenario.id} v{scenario.version}) — {record.trainee}"
+        f"{' · ' + record.cohort if record.cohort else ''} — integrity: {stored.integrity}"
+    )
     previous: dict[str, float] = {}
     for i, turn in enumerate(run.turns):
         facts = extract(scenario, run.turns[: i + 1], turn.minute)
@@ -226,15 +275,20 @@ def cmd_replay(args: argparse.Namespace) -> int:
         print(f"    {said(f'{record.trainee} ({turn.after:g}s)', words, lang)}")
         if turn.timeouts:
             print(f"    (kept waiting: {turn.timeouts} patience interval(s))")
-        print(f"    anger {turn.anger_before:.0f} -> {turn.anger:.0f} ({turn.mood})"
-              + (f"; reply: {turn.reply}" if turn.reply else ""))
+        print(
+            f"    anger {turn.anger_before:.0f} -> {turn.anger:.0f} ({turn.mood})"
+            + (f"; reply: {turn.reply}" if turn.reply else "")
+        )
         moves = []
         for name, value in now.items():
             delta = value - previous.get(name, 0.0)
             if abs(delta) >= 0.5:
                 moves.append(f"{name} {'+' if delta > 0 else ''}{delta:.0f}")
-        print("    scores so far: " + ", ".join(f"{k} {v:.0f}" for k, v in now.items())
-              + (f"   (moved: {', '.join(moves)})" if moves else ""))
+        print(
+            "    scores so far: "
+            + ", ".join(f"{k} {v:.0f}" for k, v in now.items())
+            + (f"   (moved: {', '.join(moves)})" if moves else "")
+        )
         previous = now
     print(f"\nstored scores: {record.scores}")
     if stored.integrity != "ok":
@@ -257,12 +311,24 @@ def cmd_report(args: argparse.Namespace) -> int:
     for r in store.runs(cohort=args.cohort, include_hidden=False):
         scenario = store.scenario_for(r.record.scenario_sha256)
         title = scenario.title.get(args.lang or "en") if scenario else r.record.scenario_id
-        runs.append(ReportRun(run_id=r.record.run_id, trainee=r.record.trainee,
-                              cohort=r.record.cohort, scenario_id=r.record.scenario_id,
-                              scenario_title=title, scores=r.record.scores,
-                              finished_at=r.record.finished_at, integrity=r.integrity))
-    html = render_report(args.cohort, runs, generated_at=datetime.now(timezone.utc),
-                         locale=normalise(args.lang) if args.lang else "en")
+        runs.append(
+            ReportRun(
+                run_id=r.record.run_id,
+                trainee=r.record.trainee,
+                cohort=r.record.cohort,
+                scenario_id=r.record.scenario_id,
+                scenario_title=title,
+                scores=r.record.scores,
+                finished_at=r.record.finished_at,
+                integrity=r.integrity,
+            )
+        )
+    html = render_report(
+        args.cohort,
+        runs,
+        generated_at=datetime.now(timezone.utc),
+        locale=normalise(args.lang) if args.lang else "en",
+    )
     out = Path(args.out)
     if not _write(out, html):
         return EXIT_INPUT
@@ -273,10 +339,21 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_cohort(args: argparse.Namespace) -> int:
     store = _store()
     if args.action == "list":
-        sys.stdout.write(_table(("code", "name", "starts", "ends", "facilitator"),
-                                [(c["code"], c["name"], c["starts_on"] or "-",
-                                  c["ends_on"] or "-", c["facilitator"] or "-")
-                                 for c in store.cohorts()]))
+        sys.stdout.write(
+            _table(
+                ("code", "name", "starts", "ends", "facilitator"),
+                [
+                    (
+                        c["code"],
+                        c["name"],
+                        c["starts_on"] or "-",
+                        c["ends_on"] or "-",
+                        c["facilitator"] or "-",
+                    )
+                    for c in store.cohorts()
+                ],
+            )
+        )
         return EXIT_OK
     starts, ends = _date(args.starts, "--starts"), _date(args.ends, "--ends")
     if starts and ends and ends < starts:
@@ -302,8 +379,12 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
 
 def cmd_review(args: argparse.Namespace) -> int:
     store = _store()
-    flags = {"hide": {"hidden": True}, "show": {"hidden": False},
-             "approve": {"approved": True}, "unapprove": {"approved": False}}[args.action]
+    flags = {
+        "hide": {"hidden": True},
+        "show": {"hidden": False},
+        "approve": {"approved": True},
+        "unapprove": {"approved": False},
+    }[args.action]
     store.set_flags(_passphrase(), args.run_id, **flags)
     print(f"run {args.run_id}: {args.action} done")
     return EXIT_OK
@@ -322,8 +403,7 @@ def cmd_trainee(args: argparse.Namespace) -> int:
         count = store.delete_trainee(_passphrase(), args.name)
         print(f"trainee {args.name} deleted with {count} run(s)")
         return EXIT_OK
-    data = json.dumps(store.export_trainee(_passphrase(), args.name), ensure_ascii=False,
-                      indent=2)
+    data = json.dumps(store.export_trainee(_passphrase(), args.name), ensure_ascii=False, indent=2)
     if args.out:
         if not _write(Path(args.out), data + "\n"):
             return EXIT_INPUT
@@ -366,6 +446,15 @@ def cmd_xapi(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-HANDLERS = {"runs": cmd_runs, "leaderboard": cmd_leaderboard, "replay": cmd_replay,
-            "report": cmd_report, "cohort": cmd_cohort, "passphrase": cmd_passphrase,
-            "review": cmd_review, "note": cmd_note, "trainee": cmd_trainee, "xapi": cmd_xapi}
+HANDLERS = {
+    "runs": cmd_runs,
+    "leaderboard": cmd_leaderboard,
+    "replay": cmd_replay,
+    "report": cmd_report,
+    "cohort": cmd_cohort,
+    "passphrase": cmd_passphrase,
+    "review": cmd_review,
+    "note": cmd_note,
+    "trainee": cmd_trainee,
+    "xapi": cmd_xapi,
+}

@@ -27,8 +27,9 @@ class Played:
     locale: str
 
 
-def play_script(scenario: Scenario, script: Script, script_file: str,
-                locale: str | None = None) -> tuple[Played | None, list[Diagnostic]]:
+def play_script(
+    scenario: Scenario, script: Script, script_file: str, locale: str | None = None
+) -> tuple[Played | None, list[Diagnostic]]:
     """Play ``script``; a step that does not fit is a diagnostic naming the step's line."""
     engine = Engine(scenario, locale)
     decisions = [(step.action, step.after) for step in script.steps]
@@ -40,9 +41,15 @@ def play_script(scenario: Scenario, script: Script, script_file: str,
     if not run.complete:
         line = script.steps[-1].line if script.steps else 1
         beat = run.final.beat
-        return None, [Diagnostic(script_file, line, 1,
-                                 f"the script ends at beat '{beat}' before the scenario does; "
-                                 "add steps until a choice leads to end")]
+        return None, [
+            Diagnostic(
+                script_file,
+                line,
+                1,
+                f"the script ends at beat '{beat}' before the scenario does; "
+                "add steps until a choice leads to end",
+            )
+        ]
     return finish(run, locale), []
 
 
@@ -58,8 +65,13 @@ def to_json(played: Played) -> dict[str, Any]:
     scenario = run.scenario
     transcript = []
     for turn in run.turns:
-        entry: dict[str, Any] = {"beat": turn.beat, "choice": turn.choice, "after": turn.after,
-                                 "anger": int(turn.anger + 0.5), "reply": turn.reply}
+        entry: dict[str, Any] = {
+            "beat": turn.beat,
+            "choice": turn.choice,
+            "after": turn.after,
+            "anger": int(turn.anger + 0.5),
+            "reply": turn.reply,
+        }
         if turn.offer:
             entry["offer"] = list(turn.offer)
         if turn.asked_at != turn.beat:
@@ -87,8 +99,7 @@ def to_text(played: Played) -> str:
     """A readable report for a terminal."""
     run, result, brief = played.run, played.result, played.debrief
     scenario, loc = run.scenario, played.locale
-    lines = [f"{scenario.title.get(loc)}  ({scenario.id} v{scenario.version}, seed {run.seed})",
-             ""]
+    lines = [f"{scenario.title.get(loc)}  ({scenario.id} v{scenario.version}, seed {run.seed})", ""]
     for item in brief.dimensions:
         bar = "#" * (item.score // 5)
         lines.append(f"  {t('dim.' + item.dimension, loc):<12} {item.score:>3}  {bar}")
@@ -98,12 +109,22 @@ def to_text(played: Played) -> str:
     lines.append(f"  {t('dim.overall', loc):<12} {result.scores['overall']:>3}")
     lines.append("")
     out = result.outcome
-    lines.append(f"{t('cli.outcome', loc)}: "
-                 f"{t('outcome.satisfaction', loc, value=out.satisfaction)}"
-                 f"; {brief.outcome_sentence}")
-    lines.append("  " + t("cli.spent", loc, spent=_money(out.spent),
-                          currency=scenario.authority.currency,
-                          budget=_money(scenario.authority.budget), minutes=out.world_minutes))
+    lines.append(
+        f"{t('cli.outcome', loc)}: "
+        f"{t('outcome.satisfaction', loc, value=out.satisfaction)}"
+        f"; {brief.outcome_sentence}"
+    )
+    lines.append(
+        "  "
+        + t(
+            "cli.spent",
+            loc,
+            spent=_money(out.spent),
+            currency=scenario.authority.currency,
+            budget=_money(scenario.authority.budget),
+            minutes=out.world_minutes,
+        )
+    )
     lines.append("")
     lines.append(f"{t('cli.transcript', loc)}:")
     for turn in run.turns:
@@ -114,8 +135,10 @@ def to_text(played: Played) -> str:
         who = t("cli.you" if turn.choice else "cli.offer", loc)
         lines.append(f"      {who} ({turn.after:g}s): {decision_words(scenario, turn, loc)}")
         if turn.reply:
-            lines.append(f"      {t('cli.customer', loc)} ({turn.mood}, {int(turn.anger + .5)}):"
-                         f" {turn.reply}")
+            lines.append(
+                f"      {t('cli.customer', loc)} ({turn.mood}, {int(turn.anger + 0.5)}):"
+                f" {turn.reply}"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -133,5 +156,4 @@ def _money(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.2f}"
 
 
-__all__: Sequence[str] = ("Played", "decision_words", "finish", "play_script", "to_json",
-                          "to_text")
+__all__: Sequence[str] = ("Played", "decision_words", "finish", "play_script", "to_json", "to_text")

@@ -52,8 +52,9 @@ class Results(Protocol):
     def best_scores(self, trainee: str) -> dict[str, int]:
         """The trainee's best overall score per scenario id."""
 
-    def leaderboard(self, scenario: str | None = None, cohort: str | None = None,
-                    limit: int = 50) -> list[BoardRow]:
+    def leaderboard(
+        self, scenario: str | None = None, cohort: str | None = None, limit: int = 50
+    ) -> list[BoardRow]:
         """Best run per trainee (per scenario, or summed across scenarios when ``scenario`` is
         None), best first, ties broken by the earlier run."""
 
@@ -74,11 +75,15 @@ class MemoryResults:
                 best[r.scenario_id] = max(best.get(r.scenario_id, 0), r.scores["overall"])
         return best
 
-    def leaderboard(self, scenario: str | None = None, cohort: str | None = None,
-                    limit: int = 50) -> list[BoardRow]:
-        chosen = [r for r in self.records
-                  if (scenario is None or r.scenario_id == scenario)
-                  and (cohort is None or r.cohort == cohort)]
+    def leaderboard(
+        self, scenario: str | None = None, cohort: str | None = None, limit: int = 50
+    ) -> list[BoardRow]:
+        chosen = [
+            r
+            for r in self.records
+            if (scenario is None or r.scenario_id == scenario)
+            and (cohort is None or r.cohort == cohort)
+        ]
         best: dict[tuple[str, str], RunRecord] = {}
         for r in sorted(chosen, key=lambda r: r.finished_at):
             key = (r.trainee, r.scenario_id)
@@ -86,17 +91,31 @@ class MemoryResults:
                 best[key] = r
         if scenario is not None:
             rows = sorted(best.values(), key=lambda r: (-r.scores["overall"], r.finished_at))
-            return [BoardRow(i + 1, r.trainee, r.cohort, r.scenario_id, r.scores["overall"],
-                             r.run_id) for i, r in enumerate(rows[:limit])]
+            return [
+                BoardRow(i + 1, r.trainee, r.cohort, r.scenario_id, r.scores["overall"], r.run_id)
+                for i, r in enumerate(rows[:limit])
+            ]
         totals: dict[str, list[RunRecord]] = {}
         for r in best.values():
             totals.setdefault(r.trainee, []).append(r)
-        ranked = sorted(totals.items(), key=lambda item: (
-            -sum(r.scores["overall"] for r in item[1]), min(r.finished_at for r in item[1])))
-        return [BoardRow(i + 1, name, runs[0].cohort, f"{len(runs)} scenario(s)",
-                         sum(r.scores["overall"] for r in runs),
-                         max(runs, key=lambda r: r.finished_at).run_id)
-                for i, (name, runs) in enumerate(ranked[:limit])]
+        ranked = sorted(
+            totals.items(),
+            key=lambda item: (
+                -sum(r.scores["overall"] for r in item[1]),
+                min(r.finished_at for r in item[1]),
+            ),
+        )
+        return [
+            BoardRow(
+                i + 1,
+                name,
+                runs[0].cohort,
+                f"{len(runs)} scenario(s)",
+                sum(r.scores["overall"] for r in runs),
+                max(runs, key=lambda r: r.finished_at).run_id,
+            )
+            for i, (name, runs) in enumerate(ranked[:limit])
+        ]
 
 
 class LazyStore:
@@ -131,6 +150,7 @@ class LazyStore:
     def best_scores(self, trainee: str) -> dict[str, int]:
         return self._get().best_scores(trainee)
 
-    def leaderboard(self, scenario: str | None = None, cohort: str | None = None,
-                    limit: int = 50) -> list[BoardRow]:
+    def leaderboard(
+        self, scenario: str | None = None, cohort: str | None = None, limit: int = 50
+    ) -> list[BoardRow]:
         return self._get().leaderboard(scenario, cohort, limit)

@@ -24,6 +24,7 @@ def test_golden_transcript(scenario_id: str, update_goldens: bool) -> None:
 
     from trainer.scenario.diagnostics import Collector
     from trainer.scenario.script import read_script
+
     path = ROOT / "scenarios" / "scripts" / f"{scenario_id}.yaml"
     script = read_script(path.read_bytes(), Collector(str(path)))
     assert script is not None
@@ -40,4 +41,5 @@ def test_golden_transcript(scenario_id: str, update_goldens: bool) -> None:
         pytest.fail(f"Reference missing: {golden}; run pytest --update-goldens to create it")
     assert text == golden.read_text(encoding="utf-8"), (
         f"{scenario_id}: the run differs from {golden}; if the change is intended, run "
-        "pytest --update-goldens and review the diff")
+        "pytest --update-goldens and review the diff"
+    )

@@ -17,18 +17,32 @@ def scenario(**persona: object) -> Scenario:
     data["beats"]["ask"]["on_timeout"] = "impatient"
     data["beats"]["impatient"] = {
         "say": "Hello? Are you going to do anything?",
-        "choices": [{"id": "sorry-wait", "text": "Sorry, here's what I can do.",
-                     "apology": ["regret"], "next": "offer"},
-                    {"id": "what-would-help", "text": "What would help?", "listen": "open",
-                     "next": "offer"}],
+        "choices": [
+            {
+                "id": "sorry-wait",
+                "text": "Sorry, here's what I can do.",
+                "apology": ["regret"],
+                "next": "offer",
+            },
+            {
+                "id": "what-would-help",
+                "text": "What would help?",
+                "listen": "open",
+                "next": "offer",
+            },
+        ],
     }
     loaded, diags = load_text(dump(data))
     assert loaded is not None, [str(d) for d in diags]
     return loaded
 
 
-GOOD = [(Choose("own-it"), 3.0), (Choose("what-would-help"), 4.0), (Offer(("remake",)), 5.0),
-        (Choose("full"), 3.0)]
+GOOD = [
+    (Choose("own-it"), 3.0),
+    (Choose("what-would-help"), 4.0),
+    (Offer(("remake",)), 5.0),
+    (Choose("full"), 3.0),
+]
 
 
 def test_plays_to_the_end_and_records_turns() -> None:
@@ -54,17 +68,20 @@ def test_anger_has_inertia() -> None:
     """A persona with high inertia moves less on the same handling (research digest)."""
     low = scenario(temper=40, inertia=0.2)
     high = scenario(temper=40, inertia=0.95)
+
     def drop(s: Scenario) -> float:
         engine = Engine(s)
         state = engine.start()
         state, _ = engine.step(state, Choose("own-it"), 2)
         state, _ = engine.step(state, Choose("what-would-help"), 2)
         return engine.start().anger - state.anger
+
     assert drop(low) != drop(high)
     # Without any handling effect, the failure's grievance holds anger where it started.
     s = scenario(temper=40, inertia=0.6)
     assert reactions.next_anger(s, 70.0, 0.0, grievance=1.0) == pytest.approx(
-        reactions.start_anger(s) + 0.6 * (70.0 - reactions.start_anger(s)))
+        reactions.start_anger(s) + 0.6 * (70.0 - reactions.start_anger(s))
+    )
 
 
 def test_timeout_raises_anger_and_moves_to_on_timeout() -> None:
@@ -106,10 +123,13 @@ def test_persona_patience_applies_without_beat_patience() -> None:
     assert [e.kind for e in events].count("timeout") == 2
 
 
-@pytest.mark.parametrize("action, message", [
-    (Choose("nope"), "not a choice of beat 'complaint'"),
-    (Offer(("refund",)), "is not a remedy menu"),
-])
+@pytest.mark.parametrize(
+    "action, message",
+    [
+        (Choose("nope"), "not a choice of beat 'complaint'"),
+        (Offer(("refund",)), "is not a remedy menu"),
+    ],
+)
 def test_actions_that_do_not_fit(action: object, message: str) -> None:
     engine = Engine(scenario())
     with pytest.raises(ActionError, match=message):
@@ -142,10 +162,14 @@ def test_play_reports_the_index_of_the_bad_step_and_extra_steps() -> None:
 
 
 def test_same_seed_same_run_and_replies_vary_with_seed() -> None:
-    s = scenario(lines={"calm": {"en": [f"calm {i}" for i in range(20)]},
-                        "pleased": {"en": [f"pleased {i}" for i in range(20)]},
-                        "tense": {"en": [f"tense {i}" for i in range(20)]},
-                        "angry": {"en": [f"angry {i}" for i in range(20)]}})
+    s = scenario(
+        lines={
+            "calm": {"en": [f"calm {i}" for i in range(20)]},
+            "pleased": {"en": [f"pleased {i}" for i in range(20)]},
+            "tense": {"en": [f"tense {i}" for i in range(20)]},
+            "angry": {"en": [f"angry {i}" for i in range(20)]},
+        }
+    )
     engine = Engine(s)
     assert engine.play(GOOD, seed=3) == engine.play(GOOD, seed=3)
     replies = {tuple(t.reply for t in engine.play(GOOD, seed=seed).turns) for seed in range(8)}
@@ -153,14 +177,29 @@ def test_same_seed_same_run_and_replies_vary_with_seed() -> None:
 
 
 def test_reply_follows_mood_and_authored_reply_wins() -> None:
-    s = scenario(temper=10, lines={"pleased": {"en": ["Lovely."]}, "calm": {"en": ["Okay."]},
-                                   "tense": {"en": ["Hm."]}, "angry": {"en": ["No!"]},
-                                   "furious": {"en": ["NO!"]}})
+    s = scenario(
+        temper=10,
+        lines={
+            "pleased": {"en": ["Lovely."]},
+            "calm": {"en": ["Okay."]},
+            "tense": {"en": ["Hm."]},
+            "angry": {"en": ["No!"]},
+            "furious": {"en": ["NO!"]},
+        },
+    )
     engine = Engine(s)
     state, _ = engine.step(engine.start(), Choose("shrug"), 1)
     mood = reactions.mood_of(state.anger)
-    assert state.turns[-1].reply == {"pleased": "Lovely.", "calm": "Okay.", "tense": "Hm.",
-                                     "angry": "No!", "furious": "NO!"}[mood]
+    assert (
+        state.turns[-1].reply
+        == {
+            "pleased": "Lovely.",
+            "calm": "Okay.",
+            "tense": "Hm.",
+            "angry": "No!",
+            "furious": "NO!",
+        }[mood]
+    )
     data = minimal()
     data["beats"]["complaint"]["choices"][1]["reply"] = {"en": "Excuse me?"}
     authored, _ = load_text(dump(data))
@@ -172,7 +211,12 @@ def test_reply_follows_mood_and_authored_reply_wins() -> None:
 
 def test_five_moods() -> None:
     assert [reactions.mood_of(a) for a in (5, 30, 50, 70, 95)] == [
-        "pleased", "calm", "tense", "angry", "furious"]
+        "pleased",
+        "calm",
+        "tense",
+        "angry",
+        "furious",
+    ]
 
 
 def test_never_satisfied_stays_unhappy() -> None:

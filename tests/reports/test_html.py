@@ -29,14 +29,30 @@ CHINESE_NAME = "阮氏兰"
 VIETNAMESE_NAME = "Nguyễn Văn An"
 
 
-def run(run_id: str, trainee: str, overall: int, *, minutes: int, scenario: str = "s1",
-        title: str | None = None, integrity: str = "ok", **dims: int) -> ReportRun:
+def run(
+    run_id: str,
+    trainee: str,
+    overall: int,
+    *,
+    minutes: int,
+    scenario: str = "s1",
+    title: str | None = None,
+    integrity: str = "ok",
+    **dims: int,
+) -> ReportRun:
     scores = {"speed": 60, "apology": 60, "remedy_fit": 60, "follow_up": 60}
     scores.update(dims)
     scores["overall"] = overall
-    return ReportRun(run_id=run_id, trainee=trainee, cohort="c1", scenario_id=scenario,
-                     scenario_title=title or f"Scenario {scenario}", scores=scores,
-                     finished_at=T0 + timedelta(minutes=minutes), integrity=integrity)
+    return ReportRun(
+        run_id=run_id,
+        trainee=trainee,
+        cohort="c1",
+        scenario_id=scenario,
+        scenario_title=title or f"Scenario {scenario}",
+        scores=scores,
+        finished_at=T0 + timedelta(minutes=minutes),
+        integrity=integrity,
+    )
 
 
 class Rows(HTMLParser):
@@ -104,15 +120,27 @@ def cohort() -> list[ReportRun]:
         # Dee: only a flagged run -> never ranked, but listed as flagged.
         run("d1", "Dee", 99, minutes=8, scenario="s1", integrity="mismatch"),
         # The hostile and non-Latin names, ranked at the bottom.
-        run("e1", SCRIPT_NAME, 40, minutes=10, scenario="s3",
-            title="<b>Soup</b> & \"quotes\""),
-        run("f1", SQL_NAME, 30, minutes=11, scenario="s3", title="<b>Soup</b> & \"quotes\""),
-        run("g1", CHINESE_NAME, 20, minutes=12, scenario="s3",
-            title="<b>Soup</b> & \"quotes\""),
-        run("h1", VIETNAMESE_NAME, 10, minutes=13, scenario="s3",
-            title="<b>Soup</b> & \"quotes\"", boundaries=5),
-        run("h2", VIETNAMESE_NAME, 50, minutes=14, scenario="s3",
-            title="<b>Soup</b> & \"quotes\"", boundaries=15),
+        run("e1", SCRIPT_NAME, 40, minutes=10, scenario="s3", title='<b>Soup</b> & "quotes"'),
+        run("f1", SQL_NAME, 30, minutes=11, scenario="s3", title='<b>Soup</b> & "quotes"'),
+        run("g1", CHINESE_NAME, 20, minutes=12, scenario="s3", title='<b>Soup</b> & "quotes"'),
+        run(
+            "h1",
+            VIETNAMESE_NAME,
+            10,
+            minutes=13,
+            scenario="s3",
+            title='<b>Soup</b> & "quotes"',
+            boundaries=5,
+        ),
+        run(
+            "h2",
+            VIETNAMESE_NAME,
+            50,
+            minutes=14,
+            scenario="s3",
+            title='<b>Soup</b> & "quotes"',
+            boundaries=15,
+        ),
     ]
 
 
@@ -134,8 +162,15 @@ def board_names(parsed: Rows) -> list[str]:
 
 
 def test_leaderboard_sums_best_runs_and_breaks_ties_by_the_earlier_run(parsed: Rows) -> None:
-    assert board_names(parsed) == ["Cai", "Zia", "Ben", VIETNAMESE_NAME, SCRIPT_NAME, SQL_NAME,
-                                   CHINESE_NAME]
+    assert board_names(parsed) == [
+        "Cai",
+        "Zia",
+        "Ben",
+        VIETNAMESE_NAME,
+        SCRIPT_NAME,
+        SQL_NAME,
+        CHINESE_NAME,
+    ]
     ranks_totals = [(cells[0], cells[2], cells[3]) for cells in parsed.rows["board-row"]][:3]
     assert ranks_totals == [("1", "160", "2"), ("2", "150", "2"), ("3", "150", "2")]
     # Zia's best s1 run is the first 80 (minute 1), not the equal one at minute 9.
@@ -143,20 +178,23 @@ def test_leaderboard_sums_best_runs_and_breaks_ties_by_the_earlier_run(parsed: R
 
 
 def test_tie_on_one_scenario_goes_to_the_earlier_run_whatever_the_input_order() -> None:
-    runs = [run("late", "Abe", 70, minutes=30), run("early", "Zoe", 70, minutes=10),
-            run("early-again", "Zoe", 70, minutes=40)]
+    runs = [
+        run("late", "Abe", 70, minutes=30),
+        run("early", "Zoe", 70, minutes=10),
+        run("early-again", "Zoe", 70, minutes=40),
+    ]
     for order in (runs, runs[::-1]):
         board = leaderboard(order)
-        assert [(e.rank, e.trainee, e.total) for e in board] == [(1, "Zoe", 70),
-                                                                 (2, "Abe", 70)]
+        assert [(e.rank, e.trainee, e.total) for e in board] == [(1, "Zoe", 70), (2, "Abe", 70)]
         assert board[0].first_best == T0 + timedelta(minutes=10)
 
 
 # -- flagged runs --------------------------------------------------------------------------------
 
 
-def test_mismatch_runs_are_never_ranked_and_are_listed_with_a_warning(document: str,
-                                                                     parsed: Rows) -> None:
+def test_mismatch_runs_are_never_ranked_and_are_listed_with_a_warning(
+    document: str, parsed: Rows
+) -> None:
     assert "Dee" not in board_names(parsed)
     assert parsed.rows["board-row"][0][2] == "160"  # Cai's flagged 100 on s3 adds nothing
     flagged = {cells[0]: cells for cells in parsed.rows["flagged-run"]}
@@ -180,8 +218,9 @@ def test_mismatch_runs_count_in_no_average(parsed: Rows) -> None:
 
 
 def test_a_cohort_of_flagged_runs_only_ranks_nobody() -> None:
-    document = render_report("c1", [run("x", "Xu", 99, minutes=1, integrity="mismatch")],
-                             generated_at=GENERATED)
+    document = render_report(
+        "c1", [run("x", "Xu", 99, minutes=1, integrity="mismatch")], generated_at=GENERATED
+    )
     rows = parse(document).rows
     assert "board-row" not in rows and [c[0] for c in rows["flagged-run"]] == ["x"]
     assert "No verified runs to rank yet." in document
@@ -198,8 +237,11 @@ def test_weakest_dimension_is_the_lowest_average_over_ok_runs(parsed: Rows) -> N
     assert trainees["Ben"][2] == t("principle.follow_up", "en")
     assert trainees[VIETNAMESE_NAME][1] == "Boundaries (10.0)"
     assert trainees[VIETNAMESE_NAME][2] == t("principle.boundaries", "en")
-    weakest = {attrs.get("data-weakest") for attrs in parsed.row_attrs()
-               if attrs.get("class") == "trainee-row"}
+    weakest = {
+        attrs.get("data-weakest")
+        for attrs in parsed.row_attrs()
+        if attrs.get("class") == "trainee-row"
+    }
     assert {"apology", "follow_up", "remedy_fit", "boundaries"} <= weakest
 
 
@@ -208,8 +250,10 @@ def test_weakest_dimension_ties_go_to_the_first_dimension_and_ignore_missing_one
     assert weakest_dimension(even) == ("speed", 40.0)
     assert weakest_dimension([run("m", "T", 50, minutes=1, integrity="mismatch")]) is None
     assert "boundaries" in DIMENSIONS  # counted only over the runs that have it:
-    mixed = [run("a", "T", 50, minutes=1, follow_up=30, boundaries=25),
-             run("b", "T", 50, minutes=2, follow_up=30)]
+    mixed = [
+        run("a", "T", 50, minutes=1, follow_up=30, boundaries=25),
+        run("b", "T", 50, minutes=2, follow_up=30),
+    ]
     assert weakest_dimension(mixed) == ("boundaries", 25.0)
 
 
@@ -246,16 +290,54 @@ def test_hostile_and_non_latin_names_are_shown_as_text(document: str, parsed: Ro
     assert CHINESE_NAME in document and VIETNAMESE_NAME in document
     shown = {cells[0] for cells in parsed.rows["trainee-row"]}
     assert {SCRIPT_NAME, SQL_NAME, CHINESE_NAME, VIETNAMESE_NAME} <= shown
-    assert set(parsed.tags) <= {"html", "head", "meta", "title", "style", "body", "main",
-                                "header", "h1", "h2", "h3", "dl", "div", "dt", "dd", "section",
-                                "p", "table", "colgroup", "col", "thead", "tbody", "tr", "th",
-                                "td", "span", "strong", "img", "ul", "li", "svg", "line",
-                                "polyline", "circle", "path", "footer"}
+    assert set(parsed.tags) <= {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "main",
+        "header",
+        "h1",
+        "h2",
+        "h3",
+        "dl",
+        "div",
+        "dt",
+        "dd",
+        "section",
+        "p",
+        "table",
+        "colgroup",
+        "col",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "span",
+        "strong",
+        "img",
+        "ul",
+        "li",
+        "svg",
+        "line",
+        "polyline",
+        "circle",
+        "path",
+        "footer",
+    }
 
 
 def test_attribute_and_chart_text_cannot_break_out() -> None:
-    names = ['" onmouseover="alert(1)', "Cost $5 and $x^2$", "back\\slash $", "\x00\n\ttabs",
-             "emoji \U0001f600"]
+    names = [
+        '" onmouseover="alert(1)',
+        "Cost $5 and $x^2$",
+        "back\\slash $",
+        "\x00\n\ttabs",
+        "emoji \U0001f600",
+    ]
     runs = [run(f"r{i}", name, 50 + i, minutes=i, title=name) for i, name in enumerate(names)]
     document = render_report('"><img src=x onerror=alert(1)>', runs, generated_at=GENERATED)
     assert 'onmouseover="alert' not in document and "<img src=x" not in document
@@ -270,14 +352,22 @@ def test_the_document_is_self_contained(document: str, parsed: Rows) -> None:
         assert (tag, attribute) == ("img", "src") and value.startswith("data:image/png;base64,")
 
 
-def test_charts_are_embedded_pngs_and_every_trainee_has_a_sparkline(document: str,
-                                                                    parsed: Rows) -> None:
+def test_charts_are_embedded_pngs_and_every_trainee_has_a_sparkline(
+    document: str, parsed: Rows
+) -> None:
     from PIL import Image
 
-    charts = re.findall(r'<img class="chart" id="(chart-[a-z]+)"[^>]*src="data:image/png;'
-                        r'base64,([A-Za-z0-9+/=]+)"', document)
-    assert [name for name, _ in charts] == ["chart-leaderboard", "chart-distributions",
-                                            "chart-progress", "chart-hardest"]
+    charts = re.findall(
+        r'<img class="chart" id="(chart-[a-z]+)"[^>]*src="data:image/png;'
+        r'base64,([A-Za-z0-9+/=]+)"',
+        document,
+    )
+    assert [name for name, _ in charts] == [
+        "chart-leaderboard",
+        "chart-distributions",
+        "chart-progress",
+        "chart-hardest",
+    ]
     for _, data in charts:
         with Image.open(io.BytesIO(base64.b64decode(data))) as image:
             assert image.format == "PNG" and image.width >= 800 and image.height >= 200

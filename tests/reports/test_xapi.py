@@ -56,20 +56,35 @@ else:
 NO_RALPH = "ralph cannot be imported (install ralph-malph[cli,lrs] and requests)"
 
 
-def record_for(scenario: Scenario, *, run_id: str = RUN_ID, trainee: str = "Ana Silva",
-               cohort: str | None = "2026-11-orientation", locale: str = "en",
-               seed: int = 7) -> RunRecord:
+def record_for(
+    scenario: Scenario,
+    *,
+    run_id: str = RUN_ID,
+    trainee: str = "Ana Silva",
+    cohort: str | None = "2026-11-orientation",
+    locale: str = "en",
+    seed: int = 7,
+) -> RunRecord:
     """A finished run of the scenario's model answer, with fixed ids and times."""
     run = Engine(scenario, locale).play(model_decisions(scenario), seed=seed)
     assert run.complete
     played = finish(run, locale)
     return RunRecord(
-        run_id=run_id, trainee=trainee, cohort=cohort, scenario_id=scenario.id,
-        scenario_version=scenario.version, scenario_sha256=scenario.sha256, seed=seed,
+        run_id=run_id,
+        trainee=trainee,
+        cohort=cohort,
+        scenario_id=scenario.id,
+        scenario_version=scenario.version,
+        scenario_sha256=scenario.sha256,
+        seed=seed,
         decisions=tuple(d.to_json() for d in run.decisions),
-        scores=dict(played.result.scores), outcome=played.result.outcome.to_json(),
-        started_at=STARTED, finished_at=FINISHED, engine_version=ENGINE_VERSION,
-        locale=locale)
+        scores=dict(played.result.scores),
+        outcome=played.result.outcome.to_json(),
+        started_at=STARTED,
+        finished_at=FINISHED,
+        engine_version=ENGINE_VERSION,
+        locale=locale,
+    )
 
 
 SCENARIOS = bundled_with_scripts()
@@ -86,13 +101,17 @@ def verbs(items: list[dict[str, Any]]) -> list[str]:
 
 # -- the statements ----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=IDS)
 def test_statement_sequence_and_verbs(scenario: Scenario) -> None:
     record = record_for(scenario)
     items = statements(record, scenario)
     verdict = "passed" if record.scores["overall"] >= 70 else "failed"
-    assert verbs(items) == (["initialized"] + ["answered"] * len(record.decisions)
-                            + [verdict, "completed", "terminated"])
+    assert verbs(items) == (
+        ["initialized"]
+        + ["answered"] * len(record.decisions)
+        + [verdict, "completed", "terminated"]
+    )
     for s in items:
         assert s["verb"]["display"] == {"en-US": s["verb"]["id"].removeprefix(ADL)}
         assert s.get("version", "1.0.3") == "1.0.3"
@@ -127,8 +146,11 @@ def test_one_answered_per_decision_with_the_response(scenario: Scenario) -> None
         assert set(s["result"]["response"].split("[,]")) <= set(offered)
         assert s["result"]["duration"] == iso_duration(decision["after"])
         assert s["context"]["contextActivities"]["parent"] == [
-            {"objectType": "Activity",
-             "id": f"{HOME}/scenarios/{scenario.id}?version={scenario.version}"}]
+            {
+                "objectType": "Activity",
+                "id": f"{HOME}/scenarios/{scenario.id}?version={scenario.version}",
+            }
+        ]
 
 
 def test_a_menu_beat_answers_with_the_offered_remedies() -> None:
@@ -177,10 +199,11 @@ def test_ids_are_stable_and_unique() -> None:
 
 def test_the_actor_is_an_account_never_an_email() -> None:
     scenario = hotel()
-    for s in statements(record_for(scenario, trainee="Ana Silva"), scenario,
-                        homepage=HOME + "/"):
-        assert s["actor"] == {"objectType": "Agent",
-                              "account": {"homePage": HOME, "name": "Ana Silva"}}
+    for s in statements(record_for(scenario, trainee="Ana Silva"), scenario, homepage=HOME + "/"):
+        assert s["actor"] == {
+            "objectType": "Agent",
+            "account": {"homePage": HOME, "name": "Ana Silva"},
+        }
         text = json.dumps(s)
         assert "mbox" not in text and "mailto:" not in text and "openid" not in text
 
@@ -194,8 +217,7 @@ def test_passed_or_failed_by_the_pass_mark_with_the_score() -> None:
         verdict = items[-3]
         assert verdict["verb"]["id"] == ADL + verb
         result = verdict["result"]
-        assert result["score"] == {"scaled": overall / 100, "raw": overall, "min": 0,
-                                   "max": 100}
+        assert result["score"] == {"scaled": overall / 100, "raw": overall, "min": 0, "max": 100}
         assert result["success"] is (verb == "passed")
         assert result["completion"] is True
         assert result["duration"] == "PT1M5.5S"
@@ -208,8 +230,11 @@ def test_passed_or_failed_by_the_pass_mark_with_the_score() -> None:
 def test_dimension_scores_are_result_extensions(scenario: Scenario) -> None:
     record = record_for(scenario)
     extensions = statements(record, scenario)[-3]["result"]["extensions"]
-    dims = {k.removeprefix(f"{HOME}/xapi/dimensions/"): v for k, v in extensions.items()
-            if k.startswith(f"{HOME}/xapi/dimensions/")}
+    dims = {
+        k.removeprefix(f"{HOME}/xapi/dimensions/"): v
+        for k, v in extensions.items()
+        if k.startswith(f"{HOME}/xapi/dimensions/")
+    }
     expected = {k: v for k, v in record.scores.items() if k != "overall"}
     assert dims == expected
     assert {"speed", "apology", "remedy_fit", "follow_up"} <= set(dims)
@@ -260,7 +285,7 @@ HOSTILE = [
     "<script>alert('x')</script> & <b>bold</b>",
     "Robert'); DROP TABLE runs;--",
     "王小明",
-    "Nguyễn Thị Ánh \"Ánh\" \\ back/slash",
+    'Nguyễn Thị Ánh "Ánh" \\ back/slash',
 ]
 
 
@@ -276,7 +301,7 @@ def test_names_survive_a_json_round_trip(name: str) -> None:
     assert grouping["id"] == f"{HOME}/cohorts/{quote(name, safe='')}"
     assert grouping["definition"]["name"] == {"en": name}
     assert all(c in text for c in name if ord(c) > 127)  # UTF-8 text, not \u escapes
-    assert text.endswith("\n") and text.startswith("[\n  {\n    \"actor\"")
+    assert text.endswith("\n") and text.startswith('[\n  {\n    "actor"')
 
 
 def test_iso_durations() -> None:
@@ -298,6 +323,7 @@ def test_refuses_a_run_id_that_is_no_uuid_or_another_scenario() -> None:
 
 # -- Ralph's statement models ------------------------------------------------------------------
 
+
 @pytest.mark.skipif(not HAS_RALPH, reason=NO_RALPH)
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=IDS)
 def test_every_statement_validates_with_ralphs_models(scenario: Scenario) -> None:
@@ -312,8 +338,7 @@ def test_every_statement_validates_with_ralphs_models(scenario: Scenario) -> Non
             assert str(model.id) == s["id"]
             assert str(model.context.registration) == RUN_ID
             if s["verb"]["id"] == ADL + "answered":
-                assert isinstance(model.object.definition,
-                                  BaseXapiActivityInteractionDefinition)
+                assert isinstance(model.object.definition, BaseXapiActivityInteractionDefinition)
 
 
 @pytest.mark.skipif(not HAS_RALPH, reason=NO_RALPH)
@@ -322,12 +347,14 @@ def test_hostile_names_validate_with_ralphs_models(name: str) -> None:
     from ralph.models.xapi.base.statements import BaseXapiStatement
 
     scenario = hotel()
-    for s in json.loads(export_json(statements(record_for(scenario, trainee=name, cohort=name),
-                                               scenario))):
+    for s in json.loads(
+        export_json(statements(record_for(scenario, trainee=name, cohort=name), scenario))
+    ):
         BaseXapiStatement.model_validate(s)
 
 
 # -- the client against a scripted LRS ---------------------------------------------------------
+
 
 @dataclass
 class FakeLRS:
@@ -335,8 +362,7 @@ class FakeLRS:
 
     statuses: list[int] = field(default_factory=list)
     default: int = 200
-    requests: list[tuple[str, dict[str, str], list[dict[str, Any]]]] = field(
-        default_factory=list)
+    requests: list[tuple[str, dict[str, str], list[dict[str, Any]]]] = field(default_factory=list)
     url: str = ""
 
 
@@ -351,9 +377,13 @@ def fake_lrs() -> Iterator[FakeLRS]:
             headers = {k.lower(): v for k, v in self.headers.items()}
             fake.requests.append((self.path, headers, batch))
             status = fake.statuses.pop(0) if fake.statuses else fake.default
-            payload = b"" if status == 204 else json.dumps(
-                [s["id"] for s in batch] if status == 200 else {"detail": f"status {status}"}
-            ).encode()
+            payload = (
+                b""
+                if status == 204
+                else json.dumps(
+                    [s["id"] for s in batch] if status == 200 else {"detail": f"status {status}"}
+                ).encode()
+            )
             self.send_response(status)
             if 300 <= status < 400:
                 self.send_header("Location", "https://elsewhere.invalid/xAPI/statements")
@@ -504,7 +534,8 @@ class LiveLRS:
         token = base64.b64encode(f"{LRS_USER}:{password}".encode()).decode()
         request = urllib.request.Request(
             f"{self.endpoint}/statements?{query}",
-            headers={"Authorization": f"Basic {token}", "X-Experience-API-Version": "1.0.3"})
+            headers={"Authorization": f"Basic {token}", "X-Experience-API-Version": "1.0.3"},
+        )
         with urllib.request.urlopen(request, timeout=10) as response:
             return json.load(response)
 
@@ -524,43 +555,71 @@ def ralph_lrs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[LiveL
     data = tmp_path / "lrs"
     data.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("RALPH_")}
-    env.update({
-        # Importing ralph.api builds the backend named here, `ralph auth` included.
-        "RALPH_RUNSERVER_BACKEND": "fs",
-        "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(data),
-        "RALPH_BACKENDS__LRS__FS__DEFAULT_LRS_FILE": "statements.jsonl",
-        "RALPH_AUTH_FILE": str(tmp_path / "auth.json"),
-        "RALPH_APP_DIR": str(tmp_path / "app"),
-        "RALPH_HISTORY_FILE": str(tmp_path / "app" / "history.json"),
-        "SENTRY_DSN": "",
-    })
+    env.update(
+        {
+            # Importing ralph.api builds the backend named here, `ralph auth` included.
+            "RALPH_RUNSERVER_BACKEND": "fs",
+            "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(data),
+            "RALPH_BACKENDS__LRS__FS__DEFAULT_LRS_FILE": "statements.jsonl",
+            "RALPH_AUTH_FILE": str(tmp_path / "auth.json"),
+            "RALPH_APP_DIR": str(tmp_path / "app"),
+            "RALPH_HISTORY_FILE": str(tmp_path / "app" / "history.json"),
+            "SENTRY_DSN": "",
+        }
+    )
     auth = subprocess.run(
-        [sys.executable, "-m", "ralph", "auth", "--username", LRS_USER,
-         "--password", LRS_PASSWORD, "--scope", "all",
-         "--agent-ifi-account", "trainer-ci", HOME, "--write-to-disk"],
-        env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "ralph",
+            "auth",
+            "--username",
+            LRS_USER,
+            "--password",
+            LRS_PASSWORD,
+            "--scope",
+            "all",
+            "--agent-ifi-account",
+            "trainer-ci",
+            HOME,
+            "--write-to-disk",
+        ],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert auth.returncode == 0, auth.stderr[-3000:]
     assert (tmp_path / "auth.json").is_file()
     (tmp_path / "launch_ralph.py").write_text(LAUNCHER, "utf-8")
     port = free_port()
     log = (tmp_path / "ralph.log").open("wb")
-    proc = subprocess.Popen([sys.executable, str(tmp_path / "launch_ralph.py"), str(port)],
-                            env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, str(tmp_path / "launch_ralph.py"), str(port)],
+        env=env,
+        cwd=tmp_path,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
             if proc.poll() is not None:
                 pytest.fail("Ralph stopped: " + (tmp_path / "ralph.log").read_text()[-3000:])
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/__heartbeat__",
-                                            timeout=2) as response:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/__heartbeat__", timeout=2
+                ) as response:
                     if response.status == 200:
                         break
             except (urllib.error.URLError, OSError):
                 pass
             if time.monotonic() > deadline:
-                pytest.fail("Ralph did not answer within 60 s: "
-                            + (tmp_path / "ralph.log").read_text()[-3000:])
+                pytest.fail(
+                    "Ralph did not answer within 60 s: "
+                    + (tmp_path / "ralph.log").read_text()[-3000:]
+                )
             time.sleep(0.2)
         yield LiveLRS(f"http://127.0.0.1:{port}/xAPI", data / "statements.jsonl")
     finally:
@@ -577,11 +636,13 @@ def test_send_to_a_live_ralph_lrs_twice_without_duplicates(ralph_lrs: LiveLRS) -
     from ralph.models.xapi.base.statements import BaseXapiStatement
 
     scenario = bundled_by_id("airline-oversold-flight")
-    first = statements(record_for(scenario, trainee=HOSTILE[2], cohort="第一期 <b>",
-                                  locale="zh-Hans"), scenario)
+    first = statements(
+        record_for(scenario, trainee=HOSTILE[2], cohort="第一期 <b>", locale="zh-Hans"), scenario
+    )
     other_id = "6f1c2a4e-8b3d-4c5e-9f70-aaaaaaaaaaaa"
-    second = statements(record_for(hotel(), run_id=other_id, trainee=HOSTILE[1],
-                                   cohort=None), hotel())
+    second = statements(
+        record_for(hotel(), run_id=other_id, trainee=HOSTILE[1], cohort=None), hotel()
+    )
     client = LRSClient(batch_size=4)  # several POSTs, so several writes to the file
 
     sent = client.send(first, ralph_lrs.endpoint, LRS_USER, LRS_PASSWORD)
@@ -603,10 +664,12 @@ def test_send_to_a_live_ralph_lrs_twice_without_duplicates(ralph_lrs: LiveLRS) -
             for key in ("actor", "verb", "object", "result", "context", "timestamp"):
                 assert back.get(key) == s.get(key), key
             BaseXapiStatement.model_validate(
-                {k: v for k, v in back.items() if k not in ("stored", "authority")})
+                {k: v for k, v in back.items() if k not in ("stored", "authority")}
+            )
     lines = ralph_lrs.store.read_text("utf-8").splitlines()
     assert Counter(json.loads(line)["id"] for line in lines) == Counter(
-        s["id"] for s in first + second)
+        s["id"] for s in first + second
+    )
 
 
 def test_a_live_ralph_conflict_and_a_wrong_password(ralph_lrs: LiveLRS) -> None:

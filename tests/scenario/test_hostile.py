@@ -22,8 +22,10 @@ def refuse(data: bytes) -> list[str]:
 
 def test_python_tags_are_refused_and_never_constructed(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
-    payload = (f"format: 1\nid: !!python/object/apply:os.system ['touch {marker}']\n"
-               "beats: !!python/name:os.system\n").encode()
+    payload = (
+        f"format: 1\nid: !!python/object/apply:os.system ['touch {marker}']\n"
+        "beats: !!python/name:os.system\n"
+    ).encode()
     msgs = refuse(payload)
     assert any("tag:yaml.org,2002:python/object/apply:os.system is not allowed" in m for m in msgs)
     assert any("python/name:os.system" in m for m in msgs)
@@ -81,15 +83,18 @@ def test_file_over_one_mebibyte_is_refused(tmp_path: Path) -> None:
     assert any("above the 1 MiB limit" in m for m in refuse(b"a" * (MAX_BYTES + 1)))
 
 
-@pytest.mark.parametrize("data, expected", [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-    (b"format: 1\nid: \xff\xfe bad\n", "not valid UTF-8"),
-    (b"format: 1\x07\n", "control character"),
-    (b"", "empty"),
-    (b"   \n\n", "empty"),
-    (b"# just a comment\n", "empty"),
-    (b"---\n...\n", "empty"),
-])
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"format: 1\nid: \xff\xfe bad\n", "not valid UTF-8"),
+        (b"format: 1\x07\n", "control character"),
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (b"# just a comment\n", "empty"),
+        (b"---\n...\n", "empty"),
+    ],
+)
 def test_binary_and_empty_files(data: bytes, expected: str) -> None:
     assert any(expected in m for m in refuse(data))
 
@@ -111,8 +116,9 @@ def test_two_documents_are_refused() -> None:
     assert any("second YAML document" in m for m in refuse(b"a: 1\n---\nb: 2\n"))
 
 
-@pytest.mark.parametrize("bad_id", ["../../etc/passwd", "/etc/passwd", "a/b", "a.b", "~root",
-                                    "C:\\x", "UPPER"])
+@pytest.mark.parametrize(
+    "bad_id", ["../../etc/passwd", "/etc/passwd", "a/b", "a.b", "~root", "C:\\x", "UPPER"]
+)
 def test_ids_that_look_like_paths_are_refused(bad_id: str) -> None:
     data = minimal()
     data["customer"]["persona"] = bad_id

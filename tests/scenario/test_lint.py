@@ -28,8 +28,10 @@ def test_the_minimal_scenario_is_clean() -> None:
 
 def test_unreachable_beat() -> None:
     data = minimal()
-    data["beats"]["orphan"] = {"say": "Nobody comes here.",
-                               "choices": [{"id": "x", "text": "x", "next": "end"}]}
+    data["beats"]["orphan"] = {
+        "say": "Nobody comes here.",
+        "choices": [{"id": "x", "text": "x", "next": "end"}],
+    }
     scenario = build(data)
     found = [d for d in lint(scenario) if "cannot be reached" in d.message]
     assert len(found) == 1 and "'orphan'" in found[0].message
@@ -39,10 +41,14 @@ def test_unreachable_beat() -> None:
 def test_loop_without_exit() -> None:
     data = minimal()
     data["beats"]["ask"]["choices"][1]["next"] = "trap"
-    data["beats"]["trap"] = {"say": "Round and round.", "choices": [
-        {"id": "again", "text": "again", "next": "trap2"}]}
-    data["beats"]["trap2"] = {"say": "And again.", "choices": [
-        {"id": "back", "text": "back", "next": "trap"}]}
+    data["beats"]["trap"] = {
+        "say": "Round and round.",
+        "choices": [{"id": "again", "text": "again", "next": "trap2"}],
+    }
+    data["beats"]["trap2"] = {
+        "say": "And again.",
+        "choices": [{"id": "back", "text": "back", "next": "trap"}],
+    }
     msgs = warnings(build(data))
     assert any("'trap' is in a loop that never reaches end" in m for m in msgs)
     assert any("'trap2' is in a loop that never reaches end" in m for m in msgs)
@@ -70,8 +76,9 @@ def test_menu_all_over_budget_without_escalation() -> None:
     data = minimal()
     data["remedies"] = [r for r in data["remedies"] if not r.get("escalate")]
     data["authority"]["budget"] = 1
-    assert any("every remedy on the menu costs more than the budget" in m
-               for m in warnings(build(data)))
+    assert any(
+        "every remedy on the menu costs more than the budget" in m for m in warnings(build(data))
+    )
 
 
 def test_loophole_search_reports_a_rubric_that_rewards_skipping_the_apology() -> None:
@@ -80,12 +87,18 @@ def test_loophole_search_reports_a_rubric_that_rewards_skipping_the_apology() ->
     data = minimal()
     data["beats"]["complaint"]["choices"][0]["empathy"] = False
     data["beats"]["complaint"]["choices"].append(
-        {"id": "skip-apology", "text": "Right, let's sort it.", "empathy": True, "next": "ask"})
+        {"id": "skip-apology", "text": "Right, let's sort it.", "empathy": True, "next": "ask"}
+    )
     scenario = build(data)
     assert loopholes(scenario) == []
-    broken = replace(RUBRIC, components=MappingProxyType({k: 0.0 for k in RUBRIC.components}),
-                     cap_no_apology=100.0, content_share=0.0, delivery_share=1.0,
-                     penalties=MappingProxyType({**RUBRIC.penalties, "argue": 0.0}))
+    broken = replace(
+        RUBRIC,
+        components=MappingProxyType({k: 0.0 for k in RUBRIC.components}),
+        cap_no_apology=100.0,
+        content_share=0.0,
+        delivery_share=1.0,
+        penalties=MappingProxyType({**RUBRIC.penalties, "argue": 0.0}),
+    )
     broken = replace(broken, delivery=MappingProxyType({**broken.delivery, "empathy": 60.0}))
     found = loopholes(scenario, broken)
     assert any("skips the apology" in d.message for d in found), [d.message for d in found]
@@ -96,8 +109,15 @@ def test_loophole_search_reports_a_rubric_that_rewards_overpaying() -> None:
     150% would rank it first, and lint must say so."""
     data = minimal()
     data["failure"]["losses"] = ["money", "comfort", "status"]
-    data["remedies"].append({"id": "free-year", "label": "Free coffee for a year", "cost": 15,
-                             "value": 500, "restores": ["money", "comfort", "status"]})
+    data["remedies"].append(
+        {
+            "id": "free-year",
+            "label": "Free coffee for a year",
+            "cost": 15,
+            "value": 500,
+            "restores": ["money", "comfort", "status"],
+        }
+    )
     scenario = build(data)
     assert loopholes(scenario) == []
     broken = replace(RUBRIC, over_floor=1.0, over_end=1e9, plateau_top=1e9)
@@ -113,16 +133,24 @@ def test_bundled_content_lints_clean() -> None:
 def test_no_principled_path() -> None:
     data = minimal()
     data["beats"]["complaint"]["choices"] = [
-        {"id": "blame", "text": "You ordered it iced.", "apology": ["blame-customer"],
-         "next": "ask"}]
-    assert any("no path through the scenario honours every principle" in m
-               for m in warnings(build(data)))
+        {
+            "id": "blame",
+            "text": "You ordered it iced.",
+            "apology": ["blame-customer"],
+            "next": "ask",
+        }
+    ]
+    assert any(
+        "no path through the scenario honours every principle" in m for m in warnings(build(data))
+    )
 
 
 def test_ascii_punctuation_in_chinese_text() -> None:
     data = minimal(locales=["en", "zh-Hans"])
     data["title"] = {"en": "Cold coffee", "zh-Hans": "冷咖啡"}
-    data["beats"]["complaint"]["say"] = {"en": "This latte is cold.",
-                                         "zh-Hans": "这杯拿铁是凉的,换一杯吧。"}
+    data["beats"]["complaint"]["say"] = {
+        "en": "This latte is cold.",
+        "zh-Hans": "这杯拿铁是凉的,换一杯吧。",
+    }
     found = [m for m in warnings(build(data)) if "full-width" in m]
     assert len(found) == 1 and "'，'" in found[0] and "beat 'complaint' say (zh-Hans)" in found[0]

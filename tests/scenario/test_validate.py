@@ -144,14 +144,17 @@ def test_missing_required_keys_are_named() -> None:
     assert any("missing the required key 'customer'" in m for m in msgs)
 
 
-@pytest.mark.parametrize("snippet, expected", [
-    ("manager: yes", "write true or false"),
-    ("visible: on", "write true or false"),
-    ("fault: no", "'no' is not one of"),
-    ("industry: no", "as the boolean false"),
-    ("id: 404", "read by YAML as a number"),
-    ("industry: 1.5", "as a number"),
-])
+@pytest.mark.parametrize(
+    "snippet, expected",
+    [
+        ("manager: yes", "write true or false"),
+        ("visible: on", "write true or false"),
+        ("fault: no", "'no' is not one of"),
+        ("industry: no", "as the boolean false"),
+        ("id: 404", "read by YAML as a number"),
+        ("industry: 1.5", "as a number"),
+    ],
+)
 def test_yaml_11_surprises_are_reported(snippet: str, expected: str) -> None:
     key = snippet.split(":")[0]
     text = dump(minimal())
@@ -159,7 +162,8 @@ def test_yaml_11_surprises_are_reported(snippet: str, expected: str) -> None:
     for index, line in enumerate(lines):
         stripped = line.strip()
         if stripped.startswith(key + ":") and len(line) - len(stripped) == (
-                0 if key in ("id", "industry") else 2):
+            0 if key in ("id", "industry") else 2
+        ):
             indent = line[: len(line) - len(stripped)]
             lines[index] = indent + snippet
             break
@@ -172,8 +176,9 @@ def test_yaml_11_surprises_are_reported(snippet: str, expected: str) -> None:
 
 def test_boolean_locale_key_is_caught() -> None:
     data = minimal()
-    text = dump(data).replace("title:\n  en: Cold coffee",
-                              "title:\n  en: Cold coffee\n  no: Kald kaffe")
+    text = dump(data).replace(
+        "title:\n  en: Cold coffee", "title:\n  en: Cold coffee\n  no: Kald kaffe"
+    )
     msgs = messages(text)
     assert any("key 'no'" in m and "boolean" in m for m in msgs), msgs
 
@@ -188,7 +193,8 @@ def test_duplicate_keys_are_caught_with_both_lines() -> None:
 
 def test_duplicate_beat_ids_are_caught() -> None:
     text = dump(minimal()).replace(
-        "  close:\n", "  ask:\n    say: again\n    menu: true\n    next: end\n  close:\n", 1)
+        "  close:\n", "  ask:\n    say: again\n    menu: true\n    next: end\n  close:\n", 1
+    )
     assert any("duplicate key 'ask'" in m for m in messages(text))
 
 
@@ -205,8 +211,12 @@ def test_wrong_types() -> None:
 
 def test_inline_persona_is_read() -> None:
     data = minimal()
-    data["customer"]["persona"] = {"name": "A regular", "temper": 20, "patience_s": 30,
-                                   "lines": {"calm": {"en": ["Fine."]}}}
+    data["customer"]["persona"] = {
+        "name": "A regular",
+        "temper": 20,
+        "patience_s": 30,
+        "lines": {"calm": {"en": ["Fine."]}},
+    }
     scenario, diags = load_text(dump(data))
     assert scenario is not None, [str(d) for d in diags]
     assert scenario.persona.temper == 20

@@ -55,6 +55,7 @@ def first_offer_index(scenario: Scenario, decisions: Decisions) -> int:
 
 # -- 1. apologies ---------------------------------------------------------------------------------
 
+
 def _apology_setup(scenario: Scenario, decisions: Decisions):  # type: ignore[no-untyped-def]
     """Strip apology tags everywhere; return the first choice turn before the first offer."""
     bare = map_choices(scenario, apology=())
@@ -69,9 +70,11 @@ def test_1_responsibility_beats_conditional_beats_none() -> None:
         if turn is None:
             return False
         _, beat, cid = turn
+
         def score(tags: tuple[str, ...]) -> tuple[float, float]:
             r = result(with_choice(bare, beat, cid, apology=tags), decisions)
             return r.raw["apology"], r.raw["overall"]
+
         full = score(("regret", "responsibility", "repair"))
         conditional = score(("conditional",))
         none = score(())
@@ -80,6 +83,7 @@ def test_1_responsibility_beats_conditional_beats_none() -> None:
         assert full[0] > conditional[0] > none[0] > deflect[0] > blame[0], scenario.id
         assert full[1] > conditional[1] > none[1], scenario.id
         return True
+
     across(check)
 
 
@@ -89,11 +93,14 @@ def test_1_component_weights_responsibility_then_repair_then_regret_then_forgive
         if turn is None:
             return False
         _, beat, cid = turn
+
         def score(tag: str) -> float:
             return result(with_choice(bare, beat, cid, apology=(tag,)), decisions).raw["apology"]
+
         assert score("responsibility") > score("repair") > score("regret") > score("forgiveness")
         assert score("regret") == score("explanation") == score("repentance")
         return True
+
     across(check)
 
 
@@ -108,10 +115,12 @@ def test_1_an_apology_after_the_fix_counts_for_less() -> None:
         late = result(with_choice(bare, later[0][1], later[0][2], apology=tags), decisions)
         assert early.raw["apology"] > late.raw["apology"], scenario.id
         return True
+
     across(check)
 
 
 # -- 2. listening ---------------------------------------------------------------------------------
+
 
 def test_2_listening_first_beats_fixing_without_asking_and_interrupting_costs() -> None:
     def check(scenario: Scenario, decisions: Decisions) -> bool:
@@ -121,16 +130,20 @@ def test_2_listening_first_beats_fixing_without_asking_and_interrupting_costs() 
         if not turns:
             return False
         _, beat, cid = turns[-1]
+
         def score(listen: str | None) -> tuple[float, float]:
             r = result(with_choice(bare, beat, cid, listen=listen), decisions)
             return r.raw["apology"], r.raw["overall"]
+
         for listen in ("open", "paraphrase"):
             assert score(listen) > score(None) > score("interrupt"), scenario.id
         return True
+
     across(check)
 
 
 # -- 3, 4, 5. remedies ----------------------------------------------------------------------------
+
 
 def _remedy_setup(scenario: Scenario, decisions: Decisions, fixable: bool = False):  # type: ignore
     """The scenario without hand-overs (and without fixes unless ``fixable``), and the index of
@@ -139,9 +152,14 @@ def _remedy_setup(scenario: Scenario, decisions: Decisions, fixable: bool = Fals
     if index is None:
         return None
     from dataclasses import replace
+
     base = map_choices(scenario, escalate=False)
-    base = replace(base, remedies=tuple(replace(r, fixes=r.fixes and fixable)
-                                        for r in base.remedies if not r.escalate))
+    base = replace(
+        base,
+        remedies=tuple(
+            replace(r, fixes=r.fixes and fixable) for r in base.remedies if not r.escalate
+        ),
+    )
     return base, index
 
 
@@ -149,7 +167,7 @@ def _compare(base: Scenario, decisions: Decisions, index: int, *offers):  # type
     """Score each offer (a remedy or a tuple of remedies) with all of them on the same menu."""
     menu = {}
     for offer in offers:
-        for r in (offer if isinstance(offer, tuple) else (offer,)):
+        for r in offer if isinstance(offer, tuple) else (offer,):
             menu[r.id] = r
     s = with_remedies(base, *menu.values())
     out = []
@@ -175,6 +193,7 @@ def test_3_a_remedy_of_the_kind_lost_beats_one_of_another_kind() -> None:
             a, b = _compare(base, decisions, index, same, diff)
             assert a > b, (scenario.id, factor)
         return True
+
     across(check)
 
 
@@ -191,6 +210,7 @@ def test_3_making_good_every_loss_beats_only_some() -> None:
         a, b = _compare(base, decisions, index, every, some)
         assert a > b, scenario.id
         return True
+
     across(check)
 
 
@@ -208,6 +228,7 @@ def test_3_money_now_beats_a_voucher_for_later() -> None:
             a, b = _compare(base, decisions, index, now, later)
             assert a > b, (scenario.id, factor)
         return True
+
     across(check)
 
 
@@ -220,13 +241,20 @@ def test_4_about_the_value_beats_far_less_and_far_more() -> None:
         losses = scenario.failure.losses
         v = scenario.failure.value
         factors = (0.55, 1.0, 1.25, 1.5, 2.1)
-        scores = dict(zip(factors, _compare(base, decisions, index,
-                                            *(remedy(f"x-{f}", v * f, losses) for f in factors)),
-                          strict=True))
+        scores = dict(
+            zip(
+                factors,
+                _compare(
+                    base, decisions, index, *(remedy(f"x-{f}", v * f, losses) for f in factors)
+                ),
+                strict=True,
+            )
+        )
         for fair in (1.0, 1.25, 1.5):
             assert scores[fair] > scores[0.55] and scores[fair] > scores[2.1], (scenario.id, fair)
         assert scores[1.0][0] == scores[1.5][0]  # the plateau
         return True
+
     across(check)
 
 
@@ -246,6 +274,7 @@ def test_4_overcompensation_is_worse_for_an_opportunist() -> None:
         assert o_big[0] < r_big[0], scenario.id
         assert o_fair[0] == r_fair[0]
         return True
+
     across(check)
 
 
@@ -263,10 +292,12 @@ def test_5_fixing_beats_compensating_while_it_stays_broken() -> None:
             a, b = _compare(base, decisions, index, fix, comp)
             assert a > b, scenario.id
         return True
+
     across(check)
 
 
 # -- 6. authority ---------------------------------------------------------------------------------
+
 
 def test_6_within_authority_beats_exceeding_it() -> None:
     def check(scenario: Scenario, decisions: Decisions) -> bool:
@@ -281,16 +312,20 @@ def test_6_within_authority_beats_exceeding_it() -> None:
         a, b = _compare(base, decisions, index, inside, outside)
         assert a > b, scenario.id
         return True
+
     across(check)
 
 
-def test_6_escalating_beats_exceeding_and_refusing_when_the_fair_remedy_is_beyond_authority() -> None:  # noqa: E501
+def test_6_escalating_beats_exceeding_and_refusing_when_the_fair_remedy_is_beyond_authority() -> (
+    None
+):  # noqa: E501
     def check(scenario: Scenario, decisions: Decisions) -> bool:
         setup = _remedy_setup(scenario, decisions)
         if setup is None:
             return False
         base, index = setup
         from dataclasses import replace
+
         v = scenario.failure.value
         # Only the fair remedy (above budget), a token gesture and a manager are on the menu.
         budget = scenario.authority.budget
@@ -299,17 +334,22 @@ def test_6_escalating_beats_exceeding_and_refusing_when_the_fair_remedy_is_beyon
         token = remedy("x-token", v * 0.05, scenario.failure.losses, cost=0)
         manager = remedy("x-manager", 0, set(), escalate=True)
         base = with_remedies(base, fair, token, manager)
+
         def score(*ids: str) -> tuple[float, float]:
             r = result(base, replace_offer(decisions, index, *ids))
             return r.raw["remedy_fit"], r.raw["overall"]
+
         escalate, exceed, refuse = score("x-manager"), score("x-fair"), score("x-token")
         assert escalate > exceed > refuse, scenario.id
         assert score("x-token", "x-manager") >= escalate
         return True
+
     across(check)
 
 
-def test_6_handing_over_what_one_could_fix_costs_and_alongside_a_fair_remedy_costs_nothing() -> None:  # noqa: E501
+def test_6_handing_over_what_one_could_fix_costs_and_alongside_a_fair_remedy_costs_nothing() -> (
+    None
+):  # noqa: E501
     def check(scenario: Scenario, decisions: Decisions) -> bool:
         setup = _remedy_setup(scenario, decisions)
         if setup is None:
@@ -324,6 +364,7 @@ def test_6_handing_over_what_one_could_fix_costs_and_alongside_a_fair_remedy_cos
         assert alone > handover, scenario.id
         assert both == alone, scenario.id
         return True
+
     across(check)
 
 
@@ -334,6 +375,7 @@ def test_6_leaving_out_an_owed_remedy_costs() -> None:
             return False
         base, index = setup
         from dataclasses import replace
+
         base = replace(base, remedies=tuple(r for r in base.remedies if not r.owed))
         fair = remedy("x-fair", scenario.failure.value * 1.2, scenario.failure.losses)
         owed = remedy("x-owed", scenario.failure.value * 0.3, {"money"}, owed=True)
@@ -343,12 +385,14 @@ def test_6_leaving_out_an_owed_remedy_costs() -> None:
         assert with_owed.raw["remedy_fit"] > without.raw["remedy_fit"], scenario.id
         assert with_owed.raw["overall"] > without.raw["overall"], scenario.id
         return True
+
     across(check)
 
 
 def test_6_bundled_owed_remedies_count() -> None:
     """On the bundled scenarios that have an owed remedy, leaving it out of the model offer
     costs."""
+
     def check(scenario: Scenario, decisions: Decisions) -> bool:
         index = first_menu_turn(scenario, decisions)
         owed = [r.id for r in scenario.remedies if r.owed]
@@ -364,10 +408,12 @@ def test_6_bundled_owed_remedies_count() -> None:
         less = result(scenario, replace_offer(decisions, index, *without)).raw["remedy_fit"]
         assert full > less, scenario.id
         return True
+
     across(check)
 
 
 # -- 7. proactive ---------------------------------------------------------------------------------
+
 
 def test_7_proactive_beats_waiting_beats_never_noticing() -> None:
     def check(scenario: Scenario, decisions: Decisions) -> bool:
@@ -379,18 +425,27 @@ def test_7_proactive_beats_waiting_beats_never_noticing() -> None:
         if choice is None or not choice.proactive:
             return False
         proactive = result(scenario, decisions)
-        waited_s = with_choice(scenario, beat, cid, proactive=False, minutes=choice.minutes + 10,
-                               apology=(), empathy=False)
+        waited_s = with_choice(
+            scenario,
+            beat,
+            cid,
+            proactive=False,
+            minutes=choice.minutes + 10,
+            apology=(),
+            empathy=False,
+        )
         waited = result(waited_s, decisions)
         never_s = map_choices(waited_s, apology=(), proactive=False)
         never = result(never_s, decisions)
         assert proactive.raw["speed"] > waited.raw["speed"] > never.raw["speed"], scenario.id
         assert proactive.raw["overall"] > waited.raw["overall"] > never.raw["overall"]
         return True
+
     across(check)
 
 
 # -- 8. time --------------------------------------------------------------------------------------
+
 
 def _timed(decisions: Decisions, seconds: float) -> Decisions:
     return [(action, seconds) for action, _ in decisions]
@@ -406,15 +461,18 @@ def test_8_plateau_within_targets_then_half_life_decay() -> None:
         assert fast.raw["speed"] == pytest.approx(within.raw["speed"], abs=1.0), scenario.id
         assert within.raw["speed"] > slow.raw["speed"] > slower.raw["speed"], scenario.id
         return True
+
     across(check)
 
 
 def test_8_keeping_a_waiting_customer_informed_softens_a_slow_resolution() -> None:
     def check(scenario: Scenario, decisions: Decisions) -> bool:
         from dataclasses import replace
+
         bare = map_choices(scenario, inform=False)
-        slow_remedies = tuple(replace(r, minutes=scenario.timing.resolve_min * 3)
-                              for r in bare.remedies)
+        slow_remedies = tuple(
+            replace(r, minutes=scenario.timing.resolve_min * 3) for r in bare.remedies
+        )
         bare = replace(bare, remedies=slow_remedies)
         turns = choice_turns(bare, decisions)
         if not turns:
@@ -424,17 +482,20 @@ def test_8_keeping_a_waiting_customer_informed_softens_a_slow_resolution() -> No
         silent = result(bare, decisions)
         assert informed.raw["speed"] > silent.raw["speed"], scenario.id
         return True
+
     across(check)
 
 
 def test_8_decay_halves_each_interval() -> None:
     from trainer.scoring.common import decay
+
     assert decay(10, 10, 10) == 1.0
     assert decay(20, 10, 10) == pytest.approx(0.5)
     assert decay(30, 10, 10) == pytest.approx(0.25)
 
 
 # -- 9. follow-up ---------------------------------------------------------------------------------
+
 
 def test_9_prevention_beats_check_in_beats_nothing_and_logging_counts() -> None:
     def check(scenario: Scenario, decisions: Decisions) -> bool:
@@ -443,16 +504,20 @@ def test_9_prevention_beats_check_in_beats_nothing_and_logging_counts() -> None:
         if not turns:
             return False
         _, beat, cid = turns[-1]
+
         def score(*items: str) -> tuple[float, float]:
             r = result(with_choice(bare, beat, cid, follow_up=items), decisions)
             return r.raw["follow_up"], r.raw["overall"]
+
         assert score("prevention") > score("check-in") > score(), scenario.id
         assert score("check-in", "log") > score("check-in"), scenario.id
         return True
+
     across(check)
 
 
 # -- 10. abuse ------------------------------------------------------------------------------------
+
 
 def _abusive(scenario: Scenario) -> bool:
     return scenario.persona.archetype == "abusive"
@@ -471,6 +536,7 @@ def test_10_calm_limit_beats_retaliation_which_caps_overall_at_30() -> None:
         assert retaliate.scores["overall"] <= 30
         assert calm.raw["boundaries"] > retaliate.raw["boundaries"]
         return True
+
     across(check)
 
 
@@ -489,6 +555,7 @@ def test_10_calm_limit_beats_caving_with_large_compensation() -> None:
         caved = result(caved_s, replace_offer(decisions, index, *offered, "x-peace"))
         assert calm.raw["overall"] > caved.raw["overall"], scenario.id
         return True
+
     across(check)
 
 
@@ -500,29 +567,39 @@ def test_10_escalation_is_expected_after_a_threat_and_neutral_after_insults() ->
         if not any(scenario.beats[b].abuse == "threat" for b in beats):
             return False
         from dataclasses import replace
+
         bare = map_choices(scenario, escalate=False)
         bare = replace(bare, remedies=tuple(r for r in bare.remedies if not r.escalate))
         index = first_menu_turn(bare, decisions)
         if index is not None:
-            offered = [rid for rid in decisions[index][0].remedies  # type: ignore[union-attr]
-                       if bare.remedy(rid) is not None]
+            offered = [
+                rid
+                for rid in decisions[index][0].remedies  # type: ignore[union-attr]
+                if bare.remedy(rid) is not None
+            ]
             decisions = replace_offer(decisions, index, *offered)
         last = choice_turns(bare, decisions)[-1]
         escalated = result(with_choice(bare, last[1], last[2], escalate=True), decisions)
         not_escalated = result(bare, decisions)
         assert escalated.raw["overall"] > not_escalated.raw["overall"], scenario.id
         # The same handling where the customer only insulted: escalation neither gains nor loses.
-        insults = replace(bare, beats={k: replace(b, abuse="insult" if b.abuse else None)
-                                       for k, b in bare.beats.items()},
-                          authority=replace(bare.authority, budget=1e9))
+        insults = replace(
+            bare,
+            beats={
+                k: replace(b, abuse="insult" if b.abuse else None) for k, b in bare.beats.items()
+            },
+            authority=replace(bare.authority, budget=1e9),
+        )
         a = result(with_choice(insults, last[1], last[2], escalate=True), decisions)
         b = result(insults, decisions)
         assert a.raw["overall"] == pytest.approx(b.raw["overall"]), scenario.id
         return True
+
     across(check)
 
 
 # -- 11. opportunists -----------------------------------------------------------------------------
+
 
 def test_11_fair_verified_explained_beats_paying_the_demand_and_beats_accusing() -> None:
     def check(scenario: Scenario, decisions: Decisions) -> bool:
@@ -538,17 +615,20 @@ def test_11_fair_verified_explained_beats_paying_the_demand_and_beats_accusing()
         _, beat0, cid0 = turns[0]
         choice = scenario.beats[beat0].choice(cid0)
         assert choice is not None
-        accused_s = with_choice(scenario, beat0, cid0,
-                                apology=tuple(choice.apology) + ("blame-customer",))
+        accused_s = with_choice(
+            scenario, beat0, cid0, apology=tuple(choice.apology) + ("blame-customer",)
+        )
         accused = result(accused_s, decisions)
         assert fair.raw["overall"] > paid.raw["overall"], scenario.id
         assert fair.raw["overall"] > accused.raw["overall"], scenario.id
         assert fair.raw["boundaries"] > paid.raw["boundaries"]
         return True
+
     across(check)
 
 
 # -- 12. never-satisfied --------------------------------------------------------------------------
+
 
 def test_12_holding_a_fair_line_beats_conceding_and_best_practice_scores_70() -> None:
     def check(scenario: Scenario, decisions: Decisions) -> bool:
@@ -563,26 +643,31 @@ def test_12_holding_a_fair_line_beats_conceding_and_best_practice_scores_70() ->
         extra = next(r.id for r in scenario.remedies if r.id not in offered and not r.escalate)
         later = [t for t in choice_turns(scenario, decisions) if t[0] > index]
         _, beat, cid = later[0]
-        conceded = result(with_choice(scenario, beat, cid, boundary="cave", offer=(extra,)),
-                          decisions)
+        conceded = result(
+            with_choice(scenario, beat, cid, boundary="cave", offer=(extra,)), decisions
+        )
         assert best.raw["overall"] > conceded.raw["overall"], scenario.id
         assert best.raw["boundaries"] > conceded.raw["boundaries"]
         return True
+
     across(check)
 
 
 # -- 13. determinism ------------------------------------------------------------------------------
+
 
 def test_13_same_scenario_actions_and_seed_give_the_same_bytes() -> None:
     def check(scenario: Scenario, decisions: Decisions) -> bool:
         def once(seed: int) -> bytes:
             run = Engine(scenario).play(decisions, seed=seed)
             return json.dumps(to_json(finish(run)), ensure_ascii=False).encode()
+
         assert once(7) == once(7)
         a = json.loads(once(1))
         b = json.loads(once(2))
         assert a["scores"] == b["scores"]  # the seed changes what is said, never the scores
         return True
+
     across(check)
 
 

@@ -23,8 +23,11 @@ from trainer.scenario.yamlsafe import parse_bytes
 from trainer.scoring import score_run
 from trainer.scoring.search import explore
 
-SETTINGS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def build(data: dict) -> Scenario:  # type: ignore[type-arg]
@@ -100,15 +103,23 @@ def test_apology_principle_on_unseen_scenarios(data, draw) -> None:  # type: ign
     decisions = list(found.best.decisions)
     first = decisions[0][0]
     assert isinstance(first, Choose)
+
     def variant(tags: tuple[str, ...]) -> float:
         beats = dict(scenario.beats)
-        beats = {k: replace(b, choices=tuple(replace(c, apology=()) for c in b.choices))
-                 for k, b in beats.items()}
+        beats = {
+            k: replace(b, choices=tuple(replace(c, apology=()) for c in b.choices))
+            for k, b in beats.items()
+        }
         b0 = beats[scenario.start]
-        beats[scenario.start] = replace(b0, choices=tuple(
-            replace(c, apology=tags) if c.id == first.choice else c for c in b0.choices))
+        beats[scenario.start] = replace(
+            b0,
+            choices=tuple(
+                replace(c, apology=tags) if c.id == first.choice else c for c in b0.choices
+            ),
+        )
         s = replace(scenario, beats=beats)
         return score_run(Engine(s).play(decisions)).raw["apology"]
+
     full = variant(("responsibility", "regret", "repair"))
     conditional = variant(("conditional",))
     none = variant(())
@@ -117,11 +128,18 @@ def test_apology_principle_on_unseen_scenarios(data, draw) -> None:  # type: ign
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-                    lambda inner: st.lists(inner, max_size=4) |
-                    st.dictionaries(st.text(max_size=12), inner, max_size=5), max_leaves=40))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda inner: (
+            st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=5)
+        ),
+        max_leaves=40,
+    )
+)
 def test_the_validator_never_crashes_on_arbitrary_yaml(value) -> None:  # type: ignore
     import yaml
+
     text = yaml.safe_dump(value, allow_unicode=True)
     out = Collector("fuzz.yaml", [])
     parsed = parse_bytes(text.encode(), out)

@@ -16,20 +16,36 @@ from trainer.scenario.model import Scenario
 T0 = datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc)
 
 
-def record(scenario: Scenario, trainee: str, minute: int = 0, cohort: str | None = None,
-           decisions=None, seed: int = 3) -> RunRecord:  # type: ignore[no-untyped-def]
+def record(
+    scenario: Scenario,
+    trainee: str,
+    minute: int = 0,
+    cohort: str | None = None,
+    decisions=None,
+    seed: int = 3,
+) -> RunRecord:  # type: ignore[no-untyped-def]
     run = Engine(scenario).play(decisions or model_decisions(scenario), seed=seed)
     played = finish(run)
     return RunRecord(
-        run_id=str(uuid.uuid4()), trainee=trainee, cohort=cohort, scenario_id=scenario.id,
-        scenario_version=scenario.version, scenario_sha256=scenario.sha256, seed=seed,
-        decisions=tuple(d.to_json() for d in run.decisions), scores=dict(played.result.scores),
-        outcome=played.result.outcome.to_json(), started_at=T0 + timedelta(minutes=minute),
-        finished_at=T0 + timedelta(minutes=minute, seconds=90), engine_version="1")
+        run_id=str(uuid.uuid4()),
+        trainee=trainee,
+        cohort=cohort,
+        scenario_id=scenario.id,
+        scenario_version=scenario.version,
+        scenario_sha256=scenario.sha256,
+        seed=seed,
+        decisions=tuple(d.to_json() for d in run.decisions),
+        scores=dict(played.result.scores),
+        outcome=played.result.outcome.to_json(),
+        started_at=T0 + timedelta(minutes=minute),
+        finished_at=T0 + timedelta(minutes=minute, seconds=90),
+        engine_version="1",
+    )
 
 
-def worse(scenario: Scenario, trainee: str, minute: int = 0,
-          cohort: str | None = None) -> RunRecord:
+def worse(
+    scenario: Scenario, trainee: str, minute: int = 0, cohort: str | None = None
+) -> RunRecord:
     """A run on a path that breaks a principle, found by the engine: a lower overall score."""
     from trainer.scoring.search import explore
 

@@ -76,8 +76,9 @@ def test_a_process_killed_while_saving_leaves_earlier_runs_intact(tmp_path: Path
 
 
 @pytest.mark.parametrize("signal_after", [0.05, 0.3])
-def test_killed_during_the_first_save_leaves_a_usable_database(tmp_path: Path,
-                                                               signal_after: float) -> None:
+def test_killed_during_the_first_save_leaves_a_usable_database(
+    tmp_path: Path, signal_after: float
+) -> None:
     url = f"sqlite:///{tmp_path / 'results.db'}"
     worker = spawn(url, "first", 5)
     time.sleep(signal_after)
@@ -86,5 +87,6 @@ def test_killed_during_the_first_save_leaves_a_usable_database(tmp_path: Path,
     store = Store(url)  # opens, migrates if it had not finished, and works
     before = len(store.runs())
     from storehelpers import bank, record
+
     store.save(record(bank(), "after"), bank())
     assert len(store.runs()) == before + 1

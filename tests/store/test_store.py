@@ -48,9 +48,10 @@ def test_a_score_edited_by_hand_is_flagged_and_never_ranked(store: Store) -> Non
     for rec in (honest, low, low_again):
         store.save(rec, bank())
     with store.engine.begin() as conn:  # Bo's later run is "improved" in the database
-        conn.execute(text("UPDATE runs SET overall = 100, scores = :s WHERE id = :id"),
-                     {"s": json.dumps({**low_again.scores, "overall": 100}),
-                      "id": low_again.run_id})
+        conn.execute(
+            text("UPDATE runs SET overall = 100, scores = :s WHERE id = :id"),
+            {"s": json.dumps({**low_again.scores, "overall": 100}), "id": low_again.run_id},
+        )
     flagged = {r.record.run_id: r.integrity for r in store.runs()}
     assert flagged[low_again.run_id] == "mismatch"
     assert flagged[honest.run_id] == flagged[low.run_id] == "ok"
@@ -80,12 +81,15 @@ def test_cohort_and_all_time_boards(store: Store) -> None:
     store.save(record(bank(), "Bo", 2), bank())
     cohort = store.leaderboard(cohort="nov")
     assert [(r.trainee, r.overall) for r in cohort] == [
-        ("Ana", store.runs(trainee="Ana")[0].record.scores["overall"] +
-         store.runs(trainee="Ana")[1].record.scores["overall"])]
+        (
+            "Ana",
+            store.runs(trainee="Ana")[0].record.scores["overall"]
+            + store.runs(trainee="Ana")[1].record.scores["overall"],
+        )
+    ]
     everyone = store.leaderboard()
     assert [r.trainee for r in everyone] == ["Ana", "Bo"]
-    expected = {r.record.scenario_id: r.record.scores["overall"]
-                for r in store.runs(trainee="Ana")}
+    expected = {r.record.scenario_id: r.record.scores["overall"] for r in store.runs(trainee="Ana")}
     assert store.best_scores("Ana") == expected and len(expected) == 2
 
 
@@ -146,8 +150,15 @@ def test_the_trainer_role(store: Store) -> None:
     assert store.runs() == [] and store.leaderboard() == []
 
 
-@pytest.mark.parametrize("name", ["<script>alert('x')</script>", "Robert'); DROP TABLE runs;--",
-                                  "阮氏兰 Nguyễn", "=HYPERLINK(\"http://x\")"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "<script>alert('x')</script>",
+        "Robert'); DROP TABLE runs;--",
+        "阮氏兰 Nguyễn",
+        '=HYPERLINK("http://x")',
+    ],
+)
 def test_hostile_names_are_stored_and_shown_harmlessly(store: Store, name: str) -> None:
     store.save(record(bank(), name), bank())
     store.save(record(bank(), "Ana", 1), bank())

@@ -24,11 +24,37 @@ from trainer.ui.art import (  # noqa: E402
 from trainer.ui.art import backgrounds as bg_module  # noqa: E402
 from trainer.ui.art import portrait as portrait_module  # noqa: E402
 
-ARCHETYPES = ("reasonable", "impatient", "silent", "never-satisfied", "abusive", "opportunist",
-              "anxious")
-NAMES = ("Ms. Okafor", "Mr. Tan", "Ms. Patel", "Mrs. Mensah", "Mr. Walker", "Mr. Wu", "Ms. Lin",
-         "Ms. Nguyen", "Ms. Chen", "Ms. Alvarez", "Mr. Graves", "Marco", "Mr. Kowalski", "Sam",
-         "Mr. Haddad", "Ms. Berg", "Mr. Osei", "Mrs. Ito", "Alex", "Mr. Dubois")
+ARCHETYPES = (
+    "reasonable",
+    "impatient",
+    "silent",
+    "never-satisfied",
+    "abusive",
+    "opportunist",
+    "anxious",
+)
+NAMES = (
+    "Ms. Okafor",
+    "Mr. Tan",
+    "Ms. Patel",
+    "Mrs. Mensah",
+    "Mr. Walker",
+    "Mr. Wu",
+    "Ms. Lin",
+    "Ms. Nguyen",
+    "Ms. Chen",
+    "Ms. Alvarez",
+    "Mr. Graves",
+    "Marco",
+    "Mr. Kowalski",
+    "Sam",
+    "Mr. Haddad",
+    "Ms. Berg",
+    "Mr. Osei",
+    "Mrs. Ito",
+    "Alex",
+    "Mr. Dubois",
+)
 SENTINEL = (255, 0, 255)
 
 
@@ -40,19 +66,21 @@ def differing(a: pygame.Surface, b: pygame.Surface) -> int:
     """How many pixels differ between two same-sized surfaces."""
     pa, pb = pixels(a), pixels(b)
     assert len(pa) == len(pb)
-    return sum(1 for i in range(0, len(pa), 3) if pa[i:i + 3] != pb[i:i + 3])
+    return sum(1 for i in range(0, len(pa), 3) if pa[i : i + 3] != pb[i : i + 3])
 
 
-def portrait(look: Look, mood: str, size: tuple[int, int] = (200, 240),
-             **kwargs: object) -> pygame.Surface:
+def portrait(
+    look: Look, mood: str, size: tuple[int, int] = (200, 240), **kwargs: object
+) -> pygame.Surface:
     surface = pygame.Surface(size)
     surface.fill((60, 70, 84))
     draw_portrait(surface, surface.get_rect(), look, mood, **kwargs)  # type: ignore[arg-type]
     return surface
 
 
-def background(industry: str, size: tuple[int, int] = (320, 180),
-               **kwargs: object) -> pygame.Surface:
+def background(
+    industry: str, size: tuple[int, int] = (320, 180), **kwargs: object
+) -> pygame.Surface:
     surface = pygame.Surface(size)
     surface.fill((0, 0, 0))
     draw_background(surface, surface.get_rect(), industry, **kwargs)  # type: ignore[arg-type]
@@ -77,18 +105,30 @@ def test_looks_are_deterministic() -> None:
 
 
 def test_looks_do_not_depend_on_the_interpreter_hash_seed() -> None:
-    code = ("from trainer.ui.art import look_for; "
-            "print(repr([look_for(a, n) for a, n in [('impatient', 'Mr. Tan'), "
-            "('anxious', 'Ms. Lin'), ('abusive', 'Mr. Graves')]]))")
+    code = (
+        "from trainer.ui.art import look_for; "
+        "print(repr([look_for(a, n) for a, n in [('impatient', 'Mr. Tan'), "
+        "('anxious', 'Ms. Lin'), ('abusive', 'Mr. Graves')]]))"
+    )
     outputs = set()
     for seed in ("1", "2"):
-        env = dict(os.environ, PYTHONHASHSEED=seed, SDL_VIDEODRIVER="dummy",
-                   PYGAME_HIDE_SUPPORT_PROMPT="1")
-        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             env=env, check=True)
+        env = dict(
+            os.environ, PYTHONHASHSEED=seed, SDL_VIDEODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1"
+        )
+        run = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        )
         outputs.add(run.stdout.strip())
-    here = repr([look_for(a, n) for a, n in [("impatient", "Mr. Tan"), ("anxious", "Ms. Lin"),
-                                              ("abusive", "Mr. Graves")]])
+    here = repr(
+        [
+            look_for(a, n)
+            for a, n in [
+                ("impatient", "Mr. Tan"),
+                ("anxious", "Ms. Lin"),
+                ("abusive", "Mr. Graves"),
+            ]
+        ]
+    )
     assert outputs == {here}
 
 
@@ -124,8 +164,9 @@ def test_unknown_archetype_still_gives_a_look() -> None:
 # --------------------------------------------------------------------------------- portraits
 
 
-@pytest.mark.parametrize("arch,name", [("impatient", "Mr. Tan"), ("anxious", "Ms. Lin"),
-                                       ("never-satisfied", "Mrs. Ito")])
+@pytest.mark.parametrize(
+    "arch,name", [("impatient", "Mr. Tan"), ("anxious", "Ms. Lin"), ("never-satisfied", "Mrs. Ito")]
+)
 def test_five_moods_look_clearly_different(arch: str, name: str) -> None:
     look = look_for(arch, name)
     images = {mood: portrait(look, mood) for mood in MOODS}
@@ -153,8 +194,9 @@ def test_portrait_is_deterministic_for_the_same_arguments() -> None:
 
 def test_reduced_motion_is_still_and_motion_moves() -> None:
     look = look_for("opportunist", "Marco")
-    still = [pixels(portrait(look, "furious", t=t, reduced_motion=True))
-             for t in (0.0, 0.4, 1.3, 3.9)]
+    still = [
+        pixels(portrait(look, "furious", t=t, reduced_motion=True)) for t in (0.0, 0.4, 1.3, 3.9)
+    ]
     assert len(set(still)) == 1
     moving = [pixels(portrait(look, "furious", t=t)) for t in (0.0, 0.4, 1.3, 3.9)]
     assert len(set(moving)) > 1
@@ -168,12 +210,14 @@ def test_a_still_frame_has_open_eyes_and_blinks_happen() -> None:
     # t = 0 is the still frame: open eyes, no breathing offset
     for mood in MOODS:
         for cues in ((), ("tears", "shivering")):
-            assert (pixels(portrait(look, mood, cues=cues))
-                    == pixels(portrait(look, mood, cues=cues, t=5.0, reduced_motion=True)))
+            assert pixels(portrait(look, mood, cues=cues)) == pixels(
+                portrait(look, mood, cues=cues, t=5.0, reduced_motion=True)
+            )
 
 
-@pytest.mark.parametrize("size", [(200, 240), (500, 600), (600, 720), (480, 200), (150, 420),
-                                  (37, 45)])
+@pytest.mark.parametrize(
+    "size", [(200, 240), (500, 600), (600, 720), (480, 200), (150, 420), (37, 45)]
+)
 def test_portrait_stays_inside_its_rect(size: tuple[int, int]) -> None:
     w, h = size
     surface = pygame.Surface((w + 80, h + 90))
@@ -183,8 +227,15 @@ def test_portrait_stays_inside_its_rect(size: tuple[int, int]) -> None:
         for hc in (False, True):
             for t in (0.0, 0.9, 2.2):
                 surface.fill(SENTINEL)
-                draw_portrait(surface, rect, look, mood, t=t, high_contrast=hc,
-                              cues=("leans-in", "tears", "shivering", "jabs-finger"))
+                draw_portrait(
+                    surface,
+                    rect,
+                    look,
+                    mood,
+                    t=t,
+                    high_contrast=hc,
+                    cues=("leans-in", "tears", "shivering", "jabs-finger"),
+                )
                 assert untouched_outside(surface, rect), (size, mood, hc, t)
     assert pixels(surface) != bytes(SENTINEL) * (surface.get_width() * surface.get_height())
 
@@ -204,8 +255,19 @@ def test_portrait_keeps_the_callers_clip_and_respects_it() -> None:
 def test_recognised_cues_add_something_and_others_are_ignored() -> None:
     look = look_for("impatient", "Mr. Tan")
     base = pixels(portrait(look, "calm", size=(250, 300)))
-    for cue in ("checks-watch", "phone-in-hand", "jabs-finger", "arms-folded", "red-faced",
-                "tears", "crying", "shivering", "leans-in", "looks-down", "arms-crossed"):
+    for cue in (
+        "checks-watch",
+        "phone-in-hand",
+        "jabs-finger",
+        "arms-folded",
+        "red-faced",
+        "tears",
+        "crying",
+        "shivering",
+        "leans-in",
+        "looks-down",
+        "arms-crossed",
+    ):
         assert pixels(portrait(look, "calm", size=(250, 300), cues=(cue,))) != base, cue
     for cue in ("sighs-loudly", "low-voice-ish", "menacing-tone", "bargaining"):
         assert pixels(portrait(look, "calm", size=(250, 300), cues=(cue,))) == base, cue
@@ -249,23 +311,51 @@ def test_every_known_industry_differs_from_the_default() -> None:
         assert pixels(images[a]) != pixels(images[b]), (a, b)
 
 
-@pytest.mark.parametrize("text,scene", [
-    ("Hotel", "hotel"), ("E-commerce", "ecommerce"), ("online retail", "ecommerce"),
-    ("Fast-Food", "fast food"), ("burger bar", "fast food"), ("healthcare", "clinic"),
-    ("hospital", "hospital"), ("Dry Cleaning", "dry cleaning"), ("laundry", "dry cleaning"),
-    ("airline", "airline"), ("airport lounge", "airline"), ("telecom", "telecom"),
-    ("mobile broadband", "telecom"), ("software", "software"), ("IT support", "software"),
-    ("bank", "bank"), ("credit union", "bank"), ("cafe", "restaurant"),
-    ("restaurant", "restaurant"),
-    ("hair salon", "shop"), ("repair shop", "shop"), ("", "shop"),
-])
+@pytest.mark.parametrize(
+    "text,scene",
+    [
+        ("Hotel", "hotel"),
+        ("E-commerce", "ecommerce"),
+        ("online retail", "ecommerce"),
+        ("Fast-Food", "fast food"),
+        ("burger bar", "fast food"),
+        ("healthcare", "clinic"),
+        ("hospital", "hospital"),
+        ("Dry Cleaning", "dry cleaning"),
+        ("laundry", "dry cleaning"),
+        ("airline", "airline"),
+        ("airport lounge", "airline"),
+        ("telecom", "telecom"),
+        ("mobile broadband", "telecom"),
+        ("software", "software"),
+        ("IT support", "software"),
+        ("bank", "bank"),
+        ("credit union", "bank"),
+        ("cafe", "restaurant"),
+        ("restaurant", "restaurant"),
+        ("hair salon", "shop"),
+        ("repair shop", "shop"),
+        ("", "shop"),
+    ],
+)
 def test_industry_names_and_synonyms(text: str, scene: str) -> None:
     assert bg_module.scene_for(text) == scene
 
 
 def test_bundled_scenario_industries_all_have_a_scene() -> None:
-    for industry in ("airline", "bank", "dry cleaning", "ecommerce", "fast food", "healthcare",
-                     "hospital", "hotel", "restaurant", "software", "telecom"):
+    for industry in (
+        "airline",
+        "bank",
+        "dry cleaning",
+        "ecommerce",
+        "fast food",
+        "healthcare",
+        "hospital",
+        "hotel",
+        "restaurant",
+        "software",
+        "telecom",
+    ):
         assert bg_module.scene_for(industry) != "shop", industry
 
 
@@ -316,9 +406,12 @@ def test_background_cache_is_bounded() -> None:
 
 
 def test_importing_the_art_package_does_no_pygame_work() -> None:
-    code = ("import pygame, trainer.ui.art as art; "
-            "print(pygame.get_init(), pygame.display.get_init(), pygame.font.get_init())")
+    code = (
+        "import pygame, trainer.ui.art as art; "
+        "print(pygame.get_init(), pygame.display.get_init(), pygame.font.get_init())"
+    )
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                         check=True)
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
     assert run.stdout.split() == ["False", "False", "False"]

@@ -32,8 +32,20 @@ def test_every_bundled_scenario_plays_to_the_end_in_the_window(scenario_id: str)
 def test_demo_mode_runs_the_app_and_saves_every_screen(tmp_path: Path) -> None:
     script = ROOT / "scenarios" / "scripts" / "bank-double-charge.yaml"
     try:
-        code = main(["play", "--script", str(script), "--screenshots", str(tmp_path), "--fast",
-                     "--windowed", "1024x600", "--lang", "vi"])
+        code = main(
+            [
+                "play",
+                "--script",
+                str(script),
+                "--screenshots",
+                str(tmp_path),
+                "--fast",
+                "--windowed",
+                "1024x600",
+                "--lang",
+                "vi",
+            ]
+        )
     finally:
         pygame.init()  # the app quits pygame on its way out; the other tests need it
         pygame.display.set_mode((1, 1))

@@ -37,9 +37,12 @@ def screens(lang: str = "en", **settings: object):  # type: ignore[no-untyped-de
         menu.decide(action)
         menu.end_reaction()
     return {
-        "title": TitleScene(ctx), "picker": PickerScene(ctx),
-        "briefing": BriefingScene(ctx, scenario), "encounter": EncounterScene(ctx, scenario, 7),
-        "menu": menu, "debrief": DebriefScene(ctx, scenario, played),
+        "title": TitleScene(ctx),
+        "picker": PickerScene(ctx),
+        "briefing": BriefingScene(ctx, scenario),
+        "encounter": EncounterScene(ctx, scenario, 7),
+        "menu": menu,
+        "debrief": DebriefScene(ctx, scenario, played),
     }
 
 
@@ -74,7 +77,8 @@ def test_golden_frame(name: str, update_goldens: bool) -> None:
     share, mean = difference(surface, golden)
     assert share < 0.01 and mean < 3.0, (
         f"{name} differs from {path} ({share:.2%} of pixels, mean {mean:.1f}); if intended, "
-        "run pytest --update-goldens and look at the new frame")
+        "run pytest --update-goldens and look at the new frame"
+    )
 
 
 def rects_inside(scene, size) -> None:  # type: ignore[no-untyped-def]
@@ -84,7 +88,11 @@ def rects_inside(scene, size) -> None:  # type: ignore[no-untyped-def]
         if r.width == 0:
             continue  # scrolled out of view
         assert r.left >= 0 and r.top >= 0 and r.right <= w and r.bottom <= h, (
-            scene.name, item.key, r, size)
+            scene.name,
+            item.key,
+            r,
+            size,
+        )
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -71,8 +71,14 @@ def test_sign_in_requires_a_name_and_takes_real_text() -> None:
     assert drive(stack, Intent("confirm")) == [None]
     assert scene.error
     scene.focus.focus("name")
-    drive(stack, Intent("text", "Nguyễn Thị "), Intent("text", "Lan"), Intent("text", "x"),
-          Intent("erase"), Intent("confirm"))
+    drive(
+        stack,
+        Intent("text", "Nguyễn Thị "),
+        Intent("text", "Lan"),
+        Intent("text", "x"),
+        Intent("erase"),
+        Intent("confirm"),
+    )
     assert scene.values["name"] == "Nguyễn Thị Lan"
     assert scene.focus.focused_key == "cohort"
     drive(stack, Intent("text", "2026-11"))
@@ -150,16 +156,21 @@ def play_model(ctx, scenario, size=SIZE) -> EncounterScene:  # type: ignore[no-u
         else:
             assert isinstance(action, Offer)
             ids = [r.id for r in scene.menu_remedies()]
-            transitions = drive(stack, *(Intent("select", ids.index(r)) for r in action.remedies),
-                                Intent("confirm"), size=size)
+            transitions = drive(
+                stack,
+                *(Intent("select", ids.index(r)) for r in action.remedies),
+                Intent("confirm"),
+                size=size,
+            )
         assert all(t is None for t in transitions)
     result = drive(stack, Intent("confirm"), size=size)[0]
     assert isinstance(result, Replace) and isinstance(result.scene, DebriefScene)
     return scene
 
 
-@pytest.mark.parametrize("scenario_id",
-                         ["hotel-overbooked-late-arrival", "telecom-billing-dispute"])
+@pytest.mark.parametrize(
+    "scenario_id", ["hotel-overbooked-late-arrival", "telecom-billing-dispute"]
+)
 def test_the_window_scores_exactly_as_a_headless_run(scenario_id: str) -> None:
     ctx = make_ctx()
     ctx.trainee = "Ana"
@@ -275,14 +286,21 @@ def test_every_screen_draws_in_every_language_and_theme() -> None:
             ctx.trainee = "Ana"
             scenario = bundled_by_id("fast-food-cold-burger")
             played = finish(Engine(scenario).play(model_decisions(scenario)), lang)
-            for scene in (TitleScene(ctx), SignInScene(ctx), PickerScene(ctx),
-                          BriefingScene(ctx, scenario), EncounterScene(ctx, scenario),
-                          DebriefScene(ctx, scenario, played), LeaderboardScene(ctx),
-                          SettingsScene(ctx)):
+            for scene in (
+                TitleScene(ctx),
+                SignInScene(ctx),
+                PickerScene(ctx),
+                BriefingScene(ctx, scenario),
+                EncounterScene(ctx, scenario),
+                DebriefScene(ctx, scenario, played),
+                LeaderboardScene(ctx),
+                SettingsScene(ctx),
+            ):
                 scene.enter()
                 surface = show(scene)
-                samples = [surface.get_at((x, y))[:3] for x in range(0, 1280, 8)
-                           for y in range(0, 720, 8)]
+                samples = [
+                    surface.get_at((x, y))[:3] for x in range(0, 1280, 8) for y in range(0, 720, 8)
+                ]
                 background = max(set(samples), key=samples.count)
                 drawn = sum(1 for c in samples if c != background) / len(samples)
                 assert drawn > 0.02, (lang, contrast, scene.name)
@@ -290,6 +308,7 @@ def test_every_screen_draws_in_every_language_and_theme() -> None:
 
 def test_input_translation_is_in_one_place() -> None:
     from trainer.ui.intents import translate
+
     key = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_3, mod=0)
     assert translate(key) == [Intent("select", 2)]
     assert translate(key, typing=True) == []

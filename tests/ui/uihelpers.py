@@ -15,13 +15,19 @@ from trainer.ui.settings import Settings
 
 
 def make_ctx(size: tuple[int, int] = (1280, 720), **settings: object) -> Context:
-    clock = iter(datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc) + timedelta(seconds=i)
-                 for i in range(10_000))
+    clock = iter(
+        datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc) + timedelta(seconds=i)
+        for i in range(10_000)
+    )
     ids = iter(f"run-{i:04d}" for i in range(10_000))
-    ctx = Context(settings=Settings(**settings),  # type: ignore[arg-type]
-                  scenarios=sorted(bundled(), key=lambda s: (s.difficulty, s.id)),
-                  results=MemoryResults(), now=lambda: next(clock), new_id=lambda: next(ids),
-                  new_seed=lambda: 7)
+    ctx = Context(
+        settings=Settings(**settings),  # type: ignore[arg-type]
+        scenarios=sorted(bundled(), key=lambda s: (s.difficulty, s.id)),
+        results=MemoryResults(),
+        now=lambda: next(clock),
+        new_id=lambda: next(ids),
+        new_seed=lambda: 7,
+    )
     ctx.size = size
     return ctx
 
@@ -34,8 +40,9 @@ def show(scene: Scene, size: tuple[int, int] = (1280, 720)) -> pygame.Surface:
     return surface
 
 
-def drive(stack: SceneStack, *intents: Intent, size: tuple[int, int] = (1280, 720)) -> list[
-        Transition]:
+def drive(
+    stack: SceneStack, *intents: Intent, size: tuple[int, int] = (1280, 720)
+) -> list[Transition]:
     out = []
     for intent in intents:
         transition = stack.top.handle(intent)

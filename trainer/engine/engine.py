@@ -56,8 +56,13 @@ class Engine:
 
     # -- queries -----------------------------------------------------------------------------
     def start(self, seed: int = 0) -> State:
-        return State(beat=self.scenario.start, anger=reactions.start_anger(self.scenario),
-                     minute=0.0, seed=seed, asked_at=self.scenario.start)
+        return State(
+            beat=self.scenario.start,
+            anger=reactions.start_anger(self.scenario),
+            minute=0.0,
+            seed=seed,
+            asked_at=self.scenario.start,
+        )
 
     def beat(self, state: State) -> Beat | None:
         return None if state.over else self.scenario.beats[state.beat]
@@ -102,27 +107,43 @@ class Engine:
                 target = beat.on_timeout
                 if target == END:
                     state = replace(state, beat=END)
-                    events.append(Event("end", self._line(rng, "leave", anger), anger,
-                                        reactions.mood_of(anger), END))
+                    events.append(
+                        Event(
+                            "end",
+                            self._line(rng, "leave", anger),
+                            anger,
+                            reactions.mood_of(anger),
+                            END,
+                        )
+                    )
                     return state, events
                 state = replace(state, beat=target)
-                events.append(Event("moved", self.scenario.beats[target].say.get(self.locale),
-                                    anger, reactions.mood_of(anger), target))
+                events.append(
+                    Event(
+                        "moved",
+                        self.scenario.beats[target].say.get(self.locale),
+                        anger,
+                        reactions.mood_of(anger),
+                        target,
+                    )
+                )
                 # The new beat's patience runs on the same clock: loop to apply its intervals.
                 continue
 
     def step(self, state: State, action: Action, elapsed: float) -> tuple[State, list[Event]]:
         """Apply one decision taken ``elapsed`` seconds after the choices appeared."""
         if state.over:
-            raise ActionError("the encounter is over; no further decision fits",
-                              len(state.turns))
+            raise ActionError("the encounter is over; no further decision fits", len(state.turns))
         if elapsed < 0 or math.isnan(elapsed) or math.isinf(elapsed):
-            raise ActionError(f"elapsed time must be a finite number of seconds, not {elapsed}",
-                              len(state.turns))
+            raise ActionError(
+                f"elapsed time must be a finite number of seconds, not {elapsed}", len(state.turns)
+            )
         state, events = self.tick(state, elapsed)
         if state.over:
-            raise ActionError("the customer's patience ran out and the encounter ended before "
-                              "this decision", len(state.turns))
+            raise ActionError(
+                "the customer's patience ran out and the encounter ended before this decision",
+                len(state.turns),
+            )
         beat = self.scenario.beats[state.beat]
         choice, remedies = self._resolve(beat, action, len(state.turns))
         scenario = self.scenario
@@ -139,7 +160,7 @@ class Engine:
         if remedies:
             effects += reactions.remedy_effect(scenario, remedies) * (0.4 + persona.forgiveness)
             grievance = reactions.grievance_after(scenario, grievance, remedies)
-        spent_minutes = (choice.minutes if choice is not None else 1.0)
+        spent_minutes = choice.minutes if choice is not None else 1.0
         informed = choice is not None and choice.inform
         if not informed and spent_minutes > 2:
             effects += reactions.UNEXPLAINED_WAIT_PER_MIN * (spent_minutes - 2)
@@ -156,22 +177,37 @@ class Engine:
             reply = self._line(rng, reactions.mood_of(anger), anger)
         nxt = choice.next if choice is not None else (beat.next or END)
         turn = Turn(
-            index=len(state.turns), beat=beat.id, asked_at=state.asked_at,
+            index=len(state.turns),
+            beat=beat.id,
+            asked_at=state.asked_at,
             choice=choice.id if choice else None,
             offer=tuple(r.id for r in remedies),
-            after=elapsed, timeouts=state.timeouts, minute=round(state.minute + elapsed / 60, 4),
-            anger_before=round(anger_before, 3), anger=round(anger, 3), reply=reply,
+            after=elapsed,
+            timeouts=state.timeouts,
+            minute=round(state.minute + elapsed / 60, 4),
+            anger_before=round(anger_before, 3),
+            anger=round(anger, 3),
+            reply=reply,
             mood=reactions.mood_of(anger),
         )
-        new = State(beat=nxt, anger=anger, minute=minute, turns=state.turns + (turn,),
-                    timeouts=0, asked_at=nxt, seed=state.seed, grievance=grievance,
-                    threatened=threat_seen)
+        new = State(
+            beat=nxt,
+            anger=anger,
+            minute=minute,
+            turns=state.turns + (turn,),
+            timeouts=0,
+            asked_at=nxt,
+            seed=state.seed,
+            grievance=grievance,
+            threatened=threat_seen,
+        )
         events.append(Event("reaction", reply, anger, turn.mood, beat.id))
         if nxt == END:
             events.append(Event("end", "", anger, turn.mood, END))
         else:
-            events.append(Event("beat", scenario.beats[nxt].say.get(self.locale), anger,
-                                turn.mood, nxt))
+            events.append(
+                Event("beat", scenario.beats[nxt].say.get(self.locale), anger, turn.mood, nxt)
+            )
         return new, events
 
     # -- whole runs --------------------------------------------------------------------------
@@ -184,8 +220,9 @@ class Engine:
         log: list[Decision] = []
         for index, (action, after) in enumerate(decisions):
             if state.over:
-                raise ActionError("the scenario ended before this step; remove the extra steps",
-                                  index)
+                raise ActionError(
+                    "the scenario ended before this step; remove the extra steps", index
+                )
             try:
                 new, _ = self.step(state, action, after)
             except ActionError as exc:
@@ -195,23 +232,29 @@ class Engine:
         return Run(self.scenario, seed, tuple(log), state.turns, state)
 
     # -- helpers -----------------------------------------------------------------------------
-    def _resolve(self, beat: Beat, action: Action,
-                 index: int) -> tuple[Choice | None, list[Remedy]]:
+    def _resolve(
+        self, beat: Beat, action: Action, index: int
+    ) -> tuple[Choice | None, list[Remedy]]:
         if isinstance(action, Choose):
             if beat.menu:
-                raise ActionError(f"beat '{beat.id}' is a remedy menu: use offer: [remedy ids] "
-                                  "instead of choose", index)
+                raise ActionError(
+                    f"beat '{beat.id}' is a remedy menu: use offer: [remedy ids] instead of choose",
+                    index,
+                )
             choice = beat.choice(action.choice)
             if choice is None:
                 known = ", ".join(c.id for c in beat.choices)
-                raise ActionError(f"'{action.choice}' is not a choice of beat '{beat.id}' "
-                                  f"(choices: {known})", index)
+                raise ActionError(
+                    f"'{action.choice}' is not a choice of beat '{beat.id}' (choices: {known})",
+                    index,
+                )
             return choice, []
         if isinstance(action, Offer):
             if not beat.menu:
                 known = ", ".join(c.id for c in beat.choices)
-                raise ActionError(f"beat '{beat.id}' is not a remedy menu: use choose: one of "
-                                  f"{known}", index)
+                raise ActionError(
+                    f"beat '{beat.id}' is not a remedy menu: use choose: one of {known}", index
+                )
             if not action.remedies:
                 raise ActionError("an offer needs at least one remedy id", index)
             remedies: list[Remedy] = []
@@ -219,8 +262,9 @@ class Engine:
                 remedy = self.scenario.remedy(rid)
                 if remedy is None:
                     known = ", ".join(r.id for r in self.scenario.remedies)
-                    raise ActionError(f"'{rid}' is not on the remedy menu (remedies: {known})",
-                                      index)
+                    raise ActionError(
+                        f"'{rid}' is not on the remedy menu (remedies: {known})", index
+                    )
                 if remedy in remedies:
                     raise ActionError(f"remedy '{rid}' is offered twice in one step", index)
                 remedies.append(remedy)
@@ -234,6 +278,7 @@ class Engine:
     def _line(self, rng: random.Random, kind: str, anger: float) -> str:
         lines = self.scenario.persona.lines_for(kind, self.locale, self.scenario.fallback)
         if not lines and kind in ("timeout", "leave"):
-            lines = self.scenario.persona.lines_for(reactions.mood_of(anger), self.locale,
-                                                    self.scenario.fallback)
+            lines = self.scenario.persona.lines_for(
+                reactions.mood_of(anger), self.locale, self.scenario.fallback
+            )
         return rng.choice(lines) if lines else ""

@@ -151,7 +151,8 @@ def grievance_after(scenario: Scenario, grievance: float, remedies: list[Remedy]
     if not real:
         return grievance * 0.7  # a hand-over promises a remedy; it is not one yet
     losses = scenario.failure.losses
-    worth = sum(r.value * (1.0 if r.restores & losses else 0.6) * (0.75 if r.delayed else 1.0)
-                for r in real)
+    worth = sum(
+        r.value * (1.0 if r.restores & losses else 0.6) * (0.75 if r.delayed else 1.0) for r in real
+    )
     share = min(1.0, worth / scenario.failure.value) if scenario.failure.value else 1.0
     return grievance * (1.0 - share)

@@ -10,37 +10,37 @@ MESSAGES: dict[str, str] = {
     "dim.overall": "Overall",
     # -- principles, in plain words --------------------------------------------------------------
     "principle.speed": "Acknowledge the failure at once and resolve it within the time the "
-                       "customer expects; small delays go unnoticed, long ones cost more and "
-                       "more, and telling a waiting customer what is happening softens the wait.",
+    "customer expects; small delays go unnoticed, long ones cost more and "
+    "more, and telling a waiting customer what is happening softens the wait.",
     "principle.apology": "A sincere apology takes responsibility and offers to put it right; it "
-                         "comes early, after listening, with empathy, and never shifts the "
-                         "blame to a colleague, 'the system' or the customer.",
+    "comes early, after listening, with empathy, and never shifts the "
+    "blame to a colleague, 'the system' or the customer.",
     "principle.remedy_fit": "Give back what was lost, in kind: fix what can be fixed, money for "
-                            "money, about the value of the loss (not far less, not far more), "
-                            "within your authority, and escalate when the fair remedy is beyond "
-                            "it.",
+    "money, about the value of the loss (not far less, not far more), "
+    "within your authority, and escalate when the fair remedy is beyond "
+    "it.",
     "principle.follow_up": "Close the loop: tell the customer what will change so it does not "
-                           "happen again, check back, log the root cause, and thank them for "
-                           "telling you.",
+    "happen again, check back, log the root cause, and thank them for "
+    "telling you.",
     "principle.boundaries": "With a difficult customer, stay calm and courteous, set a clear "
-                            "limit, fix the genuine failure fairly, verify claims without "
-                            "accusing, escalate threats, and never buy peace with concessions.",
+    "limit, fix the genuine failure fairly, verify claims without "
+    "accusing, escalate threats, and never buy peace with concessions.",
     # -- speed -------------------------------------------------------------------------------------
     "speed.never_acknowledged": "The failure was never acknowledged: no apology and no approach.",
     "speed.late_acknowledgment": "The failure was acknowledged after {minutes} minutes; the "
-                                 "target was {target}.",
+    "target was {target}.",
     "speed.never_resolved": "Nothing was done that resolves the failure, so the clock never "
-                            "stopped.",
+    "stopped.",
     "speed.slow_resolution": "It took {minutes} minutes to resolve; the target was {target}.",
     "speed.slow_decisions": "{count} decision(s) took longer than the {target}-second target.",
     "speed.good": "Acknowledged at minute {ack} and resolved by minute {resolved}, within the "
-                  "targets.",
+    "targets.",
     # -- apology -----------------------------------------------------------------------------------
     "apology.blamed_customer": "Blaming the customer is the worst thing an apology can do.",
     "apology.deflected": "The apology shifted the blame to someone or something else.",
     "apology.none": "There was no apology.",
     "apology.no_responsibility": "The apology never took responsibility, the part that matters "
-                                 "most.",
+    "most.",
     "apology.late": "The apology came only after the remedy, where it counts for less.",
     "apology.refused": "The customer was told there was no duty to help.",
     "apology.argued": "Contradicting the customer damaged the apology.",
@@ -54,16 +54,16 @@ MESSAGES: dict[str, str] = {
     "remedy.nothing": "No remedy was offered and nothing was escalated.",
     "remedy.too_little": "The remedy was worth about {percent}% of the loss: far too little.",
     "remedy.too_much": "The remedies were worth about {percent}% of the loss: far more than "
-                       "fair, which does not buy loyalty.",
+    "fair, which does not buy loyalty.",
     "remedy.not_fixed": "The problem could have been fixed but was only compensated for.",
     "remedy.wrong_kind": "Most of the remedy was of another kind than what was lost.",
     "remedy.delayed": "Most of the remedy was a voucher or credit for later, not a remedy now.",
     "remedy.partial_losses": "Some of what the customer lost was not made good.",
     "remedy.escalated_right": "The fair remedy was beyond your authority and you escalated: right.",
     "remedy.escalated_needless": "You handed over what you could have fixed yourself within your "
-                                 "authority.",
+    "authority.",
     "remedy.over_authority": "You spent {spent} {currency} against an authority of {budget} "
-                             "without asking a manager.",
+    "without asking a manager.",
     "remedy.owed_missing": "The customer is owed '{remedy}' and it was left out.",
     "remedy.good": "The remedy matched the loss in kind and value ({percent}%).",
     # -- follow-up ---------------------------------------------------------------------------------
@@ -78,7 +78,7 @@ MESSAGES: dict[str, str] = {
     "boundaries.documented": "The incident was not documented.",
     "boundaries.verified": "The claim was not politely verified before acting on it.",
     "boundaries.fair_remedy": "The remedy was not fair to the loss: far more or far less than "
-                              "it was worth.",
+    "it was worth.",
     "boundaries.explained": "The remedy and its limits were not explained.",
     "boundaries.held_line": "Paying what was demanded, beyond the loss, does not hold a fair line.",
     "boundaries.no_accusation": "Accusing the customer without evidence.",
@@ -86,10 +86,10 @@ MESSAGES: dict[str, str] = {
     "boundaries.no_concession": "Conceding more after each 'not enough' teaches that pushing pays.",
     "boundaries.good": "Calm, fair and firm.",
     # -- debrief -----------------------------------------------------------------------------------
-    "better.choice": "At \"{beat}\", \"{choice}\" would have raised {dimension} from {before} "
-                     "to {after}.",
-    "better.offer": "At \"{beat}\", offering {remedies} would have raised {dimension} from "
-                    "{before} to {after}.",
+    "better.choice": 'At "{beat}", "{choice}" would have raised {dimension} from {before} '
+    "to {after}.",
+    "better.offer": 'At "{beat}", offering {remedies} would have raised {dimension} from '
+    "{before} to {after}.",
     "better.none": "Nothing in this scenario would have done better here.",
     "outcome.retained": "The customer stays.",
     "outcome.lost": "The customer leaves for good.",
@@ -122,7 +122,7 @@ MESSAGES: dict[str, str] = {
     # -- the game window ---------------------------------------------------------------------------
     "ui.title": "Service Recovery Trainer",
     "ui.tagline": "When something goes wrong, the next few minutes decide whether a customer "
-                  "leaves for good or stays for life.",
+    "leaves for good or stays for life.",
     "ui.start": "Start",
     "ui.language": "Language: {name}",
     "ui.settings": "Settings",
@@ -154,7 +154,7 @@ MESSAGES: dict[str, str] = {
     "ui.briefing.no_manager": "There is no manager to escalate to.",
     "ui.briefing.targets": "Time targets",
     "ui.briefing.targets_text": "Answer within {decide} seconds; acknowledge the problem within "
-                                "{ack} minutes; have it resolved within {resolve} minutes.",
+    "{ack} minutes; have it resolved within {resolve} minutes.",
     "ui.briefing.begin": "Begin",
     "ui.briefing.unseen": "The customer has not said anything. Watch for the signs.",
     "ui.encounter.patience": "Patience",
@@ -166,7 +166,7 @@ MESSAGES: dict[str, str] = {
     "ui.encounter.cost": "{cost} {currency}",
     "ui.encounter.over_budget": "Over your authority",
     "ui.encounter.pick_remedies": "Choose one or more remedies (number keys or click), then "
-                                  "press Enter to offer them.",
+    "press Enter to offer them.",
     "ui.encounter.you": "You",
     "ui.encounter.waiting": "…",
     "ui.encounter.continue_hint": "Press Enter or click to continue",
@@ -214,8 +214,7 @@ MESSAGES: dict[str, str] = {
     "ui.review.title": "Trainer review",
     "ui.review.passphrase": "Trainer passphrase",
     "ui.review.unlock": "Unlock",
-    "ui.review.no_store": "Trainer review needs the results database, which could not be "
-                          "opened.",
+    "ui.review.no_store": "Trainer review needs the results database, which could not be opened.",
     "ui.review.cohort": "Cohort: {value}",
     "ui.review.all": "all runs",
     "ui.review.none": "No runs yet for this cohort.",

@@ -10,40 +10,40 @@ MESSAGES: dict[str, str] = {
     "dim.overall": "Tổng thể",
     # -- principles, in plain words --------------------------------------------------------------
     "principle.speed": "Thừa nhận sự cố ngay lập tức và giải quyết trong khoảng thời gian khách "
-                       "mong đợi; chậm một chút thì khách khó nhận ra, nhưng càng để lâu cái giá "
-                       "càng lớn, và cho khách đang chờ biết tình hình sẽ giúp họ bớt sốt ruột.",
+    "mong đợi; chậm một chút thì khách khó nhận ra, nhưng càng để lâu cái giá "
+    "càng lớn, và cho khách đang chờ biết tình hình sẽ giúp họ bớt sốt ruột.",
     "principle.apology": "Lời xin lỗi chân thành phải nhận trách nhiệm và đề nghị khắc phục; xin "
-                         "lỗi sớm, sau khi đã lắng nghe, bằng sự đồng cảm, và không bao giờ đổ lỗi "
-                         "cho đồng nghiệp, cho “hệ thống” hay cho khách.",
+    "lỗi sớm, sau khi đã lắng nghe, bằng sự đồng cảm, và không bao giờ đổ lỗi "
+    "cho đồng nghiệp, cho “hệ thống” hay cho khách.",
     "principle.remedy_fit": "Mất gì bù nấy: sửa được thì sửa, mất tiền thì bù tiền, giá trị tương "
-                            "đương thiệt hại (không quá ít, cũng không quá nhiều), trong phạm vi "
-                            "thẩm quyền của mình, và báo lên cấp trên khi mức bù đắp hợp lý vượt "
-                            "quá thẩm quyền đó.",
+    "đương thiệt hại (không quá ít, cũng không quá nhiều), trong phạm vi "
+    "thẩm quyền của mình, và báo lên cấp trên khi mức bù đắp hợp lý vượt "
+    "quá thẩm quyền đó.",
     "principle.follow_up": "Khép lại vòng xử lý: cho khách biết điều gì sẽ thay đổi để sự việc "
-                           "không lặp lại, liên hệ lại với khách, ghi nhận nguyên nhân gốc và cảm "
-                           "ơn khách đã phản ánh.",
+    "không lặp lại, liên hệ lại với khách, ghi nhận nguyên nhân gốc và cảm "
+    "ơn khách đã phản ánh.",
     "principle.boundaries": "Với khách khó tính, hãy giữ bình tĩnh và lịch sự, đặt giới hạn rõ "
-                            "ràng, khắc phục công bằng lỗi thực sự, xác minh yêu cầu mà không buộc "
-                            "tội, báo cấp trên khi bị đe dọa, và đừng bao giờ nhượng bộ chỉ để "
-                            "được yên chuyện.",
+    "ràng, khắc phục công bằng lỗi thực sự, xác minh yêu cầu mà không buộc "
+    "tội, báo cấp trên khi bị đe dọa, và đừng bao giờ nhượng bộ chỉ để "
+    "được yên chuyện.",
     # -- speed -------------------------------------------------------------------------------------
     "speed.never_acknowledged": "Sự cố không hề được thừa nhận: không xin lỗi, cũng không chủ động "
-                                "tiếp cận khách.",
+    "tiếp cận khách.",
     "speed.late_acknowledgment": "Sau {minutes} phút sự cố mới được thừa nhận; mục tiêu là "
-                                 "{target} phút.",
+    "{target} phút.",
     "speed.never_resolved": "Không có hành động nào giải quyết được sự cố, nên đồng hồ không bao "
-                            "giờ dừng.",
+    "giờ dừng.",
     "speed.slow_resolution": "Mất {minutes} phút mới giải quyết xong; mục tiêu là {target} phút.",
     "speed.slow_decisions": "Có {count} quyết định mất nhiều thời gian hơn mục tiêu {target} giây.",
     "speed.good": "Thừa nhận ở phút thứ {ack} và giải quyết xong ở phút thứ {resolved}, đều đạt "
-                  "mục tiêu.",
+    "mục tiêu.",
     # -- apology -----------------------------------------------------------------------------------
     "apology.blamed_customer": "Đổ lỗi cho khách là điều tệ nhất mà một lời xin lỗi có thể mắc "
-                               "phải.",
+    "phải.",
     "apology.deflected": "Lời xin lỗi lại đổ trách nhiệm cho người khác hoặc cho thứ khác.",
     "apology.none": "Không có lời xin lỗi nào.",
     "apology.no_responsibility": "Lời xin lỗi không hề nhận trách nhiệm, trong khi đó là phần quan "
-                                 "trọng nhất.",
+    "trọng nhất.",
     "apology.late": "Lời xin lỗi chỉ đến sau khi đã đưa ra cách bù đắp, nên kém giá trị hơn.",
     "apology.refused": "Khách bị trả lời rằng bên mình không có nghĩa vụ phải giúp.",
     "apology.argued": "Cãi lại khách đã làm hỏng lời xin lỗi.",
@@ -52,55 +52,55 @@ MESSAGES: dict[str, str] = {
     "apology.no_empathy": "Cảm xúc của khách không hề được ghi nhận.",
     "apology.missing_components": "Lời xin lỗi chân thành, nhưng còn thiếu: {missing}.",
     "apology.excessive": "Xin lỗi hết lần này đến lần khác mà không hành động thì trông như khúm "
-                         "núm.",
+    "núm.",
     "apology.good": "Lời xin lỗi đầy đủ, kịp thời, đồng cảm và đến sau khi đã lắng nghe.",
     # -- remedy fit --------------------------------------------------------------------------------
     "remedy.nothing": "Không đưa ra cách bù đắp nào và cũng không báo lên cấp trên.",
     "remedy.too_little": "Mức bù đắp chỉ bằng khoảng {percent}% thiệt hại: quá ít.",
     "remedy.too_much": "Tổng mức bù đắp bằng khoảng {percent}% thiệt hại: vượt xa mức hợp lý, và "
-                       "điều đó không mua được lòng trung thành.",
+    "điều đó không mua được lòng trung thành.",
     "remedy.not_fixed": "Vấn đề lẽ ra sửa được nhưng chỉ được đền bù.",
     "remedy.wrong_kind": "Phần lớn mức bù đắp khác loại với thứ khách đã mất.",
     "remedy.delayed": "Phần lớn mức bù đắp là voucher hoặc khoản tín dụng để dùng sau, chứ không "
-                      "phải bù đắp ngay.",
+    "phải bù đắp ngay.",
     "remedy.partial_losses": "Một phần thiệt hại của khách chưa được bù đắp.",
     "remedy.escalated_right": "Mức bù đắp hợp lý vượt quá thẩm quyền của bạn và bạn đã báo lên cấp "
-                              "trên: đúng.",
+    "trên: đúng.",
     "remedy.escalated_needless": "Bạn đã chuyển lên cấp trên việc mà bạn có thể tự giải quyết "
-                                 "trong phạm vi thẩm quyền.",
+    "trong phạm vi thẩm quyền.",
     "remedy.over_authority": "Bạn đã chi {spent} {currency} trong khi thẩm quyền chỉ là {budget} "
-                             "mà không hỏi ý quản lý.",
+    "mà không hỏi ý quản lý.",
     "remedy.owed_missing": "Khách đáng được nhận “{remedy}” nhưng điều này đã bị bỏ sót.",
     "remedy.good": "Mức bù đắp tương xứng với thiệt hại cả về loại lẫn giá trị ({percent}%).",
     # -- follow-up ---------------------------------------------------------------------------------
     "follow_up.none": "Hoàn toàn không có bước theo dõi nào.",
     "follow_up.missing": "Phần theo dõi còn thiếu: {missing}.",
     "follow_up.good": "Có biện pháp phòng ngừa, liên hệ lại, ghi nhận sự việc và lời cảm ơn: vòng "
-                      "xử lý đã khép lại.",
+    "xử lý đã khép lại.",
     # -- boundaries --------------------------------------------------------------------------------
     "boundaries.calm_limit": "Chưa bình tĩnh đặt ra giới hạn rõ ràng trước lời lẽ xúc phạm.",
     "boundaries.no_retaliation": "Đáp trả xúc phạm bằng xúc phạm chỉ khiến căng thẳng leo thang "
-                                 "(điểm tổng thể tối đa 30).",
+    "(điểm tổng thể tối đa 30).",
     "boundaries.no_caving": "Nhượng bộ để khách ngừng xúc phạm là dạy họ rằng cứ xúc phạm là được "
-                            "việc.",
+    "việc.",
     "boundaries.escalated_threat": "Sau khi bị đe dọa, cần gọi quản lý hoặc bảo vệ.",
     "boundaries.documented": "Sự việc không được ghi lại.",
     "boundaries.verified": "Yêu cầu của khách chưa được xác minh một cách lịch sự trước khi xử lý.",
     "boundaries.fair_remedy": "Mức bù đắp không công bằng so với thiệt hại: cao hơn hoặc thấp hơn "
-                              "nhiều so với giá trị thực.",
+    "nhiều so với giá trị thực.",
     "boundaries.explained": "Chưa giải thích cách bù đắp và giới hạn của nó.",
     "boundaries.held_line": "Khách đòi bao nhiêu trả bấy nhiêu, vượt quá thiệt hại, là không giữ "
-                            "được giới hạn công bằng.",
+    "được giới hạn công bằng.",
     "boundaries.no_accusation": "Buộc tội khách khi không có bằng chứng.",
     "boundaries.limits_held": "Giới hạn chưa được nói rõ và giữ vững.",
     "boundaries.no_concession": "Cứ mỗi lần khách nói “chưa đủ” lại nhượng thêm là dạy họ rằng cứ "
-                                "ép là được.",
+    "ép là được.",
     "boundaries.good": "Bình tĩnh, công bằng và kiên định.",
     # -- debrief -----------------------------------------------------------------------------------
     "better.choice": "Ở “{beat}”, chọn “{choice}” sẽ nâng điểm {dimension} từ {before} lên "
-                     "{after}.",
+    "{after}.",
     "better.offer": "Ở “{beat}”, đề xuất {remedies} sẽ nâng điểm {dimension} từ {before} lên "
-                    "{after}.",
+    "{after}.",
     "better.none": "Trong tình huống này, không có lựa chọn nào tốt hơn ở bước này.",
     "outcome.retained": "Giữ chân được khách.",
     "outcome.lost": "Mất khách vĩnh viễn.",
@@ -133,7 +133,7 @@ MESSAGES: dict[str, str] = {
     # -- the game window ---------------------------------------------------------------------------
     "ui.title": "Luyện tập khắc phục sự cố dịch vụ",
     "ui.tagline": "Khi có sự cố, vài phút tiếp theo sẽ quyết định khách bỏ đi mãi mãi hay gắn bó "
-                  "trọn đời.",
+    "trọn đời.",
     "ui.start": "Bắt đầu",
     "ui.language": "Ngôn ngữ: {name}",
     "ui.settings": "Cài đặt",
@@ -165,7 +165,7 @@ MESSAGES: dict[str, str] = {
     "ui.briefing.no_manager": "Không có quản lý nào để báo lên.",
     "ui.briefing.targets": "Mục tiêu thời gian",
     "ui.briefing.targets_text": "Trả lời trong vòng {decide} giây; thừa nhận sự cố trong vòng "
-                                "{ack} phút; giải quyết xong trong vòng {resolve} phút.",
+    "{ack} phút; giải quyết xong trong vòng {resolve} phút.",
     "ui.briefing.begin": "Bắt đầu",
     "ui.briefing.unseen": "Khách chưa nói gì cả. Hãy để ý các dấu hiệu.",
     "ui.encounter.patience": "Kiên nhẫn",
@@ -177,7 +177,7 @@ MESSAGES: dict[str, str] = {
     "ui.encounter.cost": "{cost} {currency}",
     "ui.encounter.over_budget": "Vượt thẩm quyền",
     "ui.encounter.pick_remedies": "Chọn một hoặc nhiều cách bù đắp (phím số hoặc nhấp chuột), "
-                                  "rồi nhấn Enter để đề xuất.",
+    "rồi nhấn Enter để đề xuất.",
     "ui.encounter.you": "Bạn",
     "ui.encounter.waiting": "…",
     "ui.encounter.continue_hint": "Nhấn Enter hoặc nhấp chuột để tiếp tục",

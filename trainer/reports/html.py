@@ -73,11 +73,11 @@ ENGLISH: dict[str, str] = {
     "flagged": "Flagged",
     "no_runs": "No runs yet",
     "no_runs_detail": "Nobody in this cohort has finished a scenario yet. Once trainees play, "
-                      "their scores, progress and the hardest scenarios will appear here.",
+    "their scores, progress and the hardest scenarios will appear here.",
     "leaderboard": "Leaderboard",
     "leaderboard_note": "Each trainee's best verified run per scenario, summed across scenarios; "
-                        "ties go to the trainee whose best runs came first. Flagged runs are "
-                        "never ranked.",
+    "ties go to the trainee whose best runs came first. Flagged runs are "
+    "never ranked.",
     "no_ranked": "No verified runs to rank yet.",
     "rank": "Rank",
     "trainee": "Trainee",
@@ -87,9 +87,9 @@ ENGLISH: dict[str, str] = {
     "chart_leaderboard": "The top trainees by total score",
     "mismatch": "Flagged runs: stored score disagrees with its recomputation",
     "mismatch_note": "These runs' stored scores do not match the score recomputed from the "
-                     "decisions. They are excluded from the leaderboard and from every average "
-                     "in this report. Check the database or the scenario version before "
-                     "trusting them.",
+    "decisions. They are excluded from the leaderboard and from every average "
+    "in this report. Check the database or the scenario version before "
+    "trusting them.",
     "run": "Run",
     "scenario": "Scenario",
     "finished": "Finished",
@@ -97,7 +97,7 @@ ENGLISH: dict[str, str] = {
     "integrity": "Integrity",
     "distributions": "Score distributions",
     "distributions_note": "Verified runs only; each bar covers ten points (0-9, 10-19, ..., "
-                          "90-100); the dashed line is the median.",
+    "90-100); the dashed line is the median.",
     "dimension": "Dimension",
     "n_runs": "Runs",
     "median": "Median",
@@ -106,8 +106,8 @@ ENGLISH: dict[str, str] = {
     "no_data": "No verified runs yet.",
     "trainees_section": "Trainees: weakest dimension and progress",
     "trainees_note": "The weakest dimension is the lowest average over the trainee's verified "
-                     "runs. Progress shows the overall score of each attempt in order "
-                     "(\u26a0 marks a flagged attempt, not counted).",
+    "runs. Progress shows the overall score of each attempt in order "
+    "(\u26a0 marks a flagged attempt, not counted).",
     "weakest": "Weakest dimension",
     "principle": "Principle",
     "progress": "Progress (overall by attempt)",
@@ -172,11 +172,16 @@ def leaderboard(runs: Iterable[ReportRun]) -> list[BoardEntry]:
     for run in best.values():
         per_trainee.setdefault(run.trainee, []).append(run)
     rows = sorted(
-        ((name, sum(_overall(r) for r in chosen), len(chosen), min(_order(r) for r in chosen))
-         for name, chosen in per_trainee.items()),
-        key=lambda row: (-row[1], row[3], row[0]))
-    return [BoardEntry(i + 1, name, total, count, first[0])
-            for i, (name, total, count, first) in enumerate(rows)]
+        (
+            (name, sum(_overall(r) for r in chosen), len(chosen), min(_order(r) for r in chosen))
+            for name, chosen in per_trainee.items()
+        ),
+        key=lambda row: (-row[1], row[3], row[0]),
+    )
+    return [
+        BoardEntry(i + 1, name, total, count, first[0])
+        for i, (name, total, count, first) in enumerate(rows)
+    ]
 
 
 def _dimensions_of(runs: Iterable[ReportRun]) -> dict[str, list[int]]:
@@ -194,8 +199,9 @@ def weakest_dimension(runs: Iterable[ReportRun]) -> tuple[str, float] | None:
     Ties go to the dimension listed first in :data:`DIMENSIONS`; ``None`` without a verified run.
     """
     values = _dimensions_of(r for r in runs if r.integrity == OK)
-    averages = [(statistics.fmean(values[dim]), i, dim)
-                for i, dim in enumerate(DIMENSIONS) if values[dim]]
+    averages = [
+        (statistics.fmean(values[dim]), i, dim) for i, dim in enumerate(DIMENSIONS) if values[dim]
+    ]
     if not averages:
         return None
     average, _, dim = min(averages)
@@ -286,23 +292,25 @@ def sparkline(attempts: Sequence[Attempt], width: int = 132, height: int = 30) -
     def y(score: int) -> float:
         return pad + (100 - max(0, min(100, score))) * (height - 2 * pad) / 100
 
-    parts = [f'<svg class="spark" xmlns="http://www.w3.org/2000/svg" width="{width}" '
-             f'height="{height}" viewBox="0 0 {width} {height}" role="img" aria-hidden="true">',
-             f'<line x1="{pad}" y1="{y(50):.1f}" x2="{width - pad}" y2="{y(50):.1f}" '
-             'class="mid"/>']
+    parts = [
+        f'<svg class="spark" xmlns="http://www.w3.org/2000/svg" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" role="img" aria-hidden="true">',
+        f'<line x1="{pad}" y1="{y(50):.1f}" x2="{width - pad}" y2="{y(50):.1f}" class="mid"/>',
+    ]
     ok = [a for a in attempts if a.ok]
     if len(ok) > 1:
         points = " ".join(f"{x(a.number):.1f},{y(a.overall):.1f}" for a in ok)
         parts.append(f'<polyline points="{points}" class="line"/>')
     for a in ok:
         last = a is ok[-1]
-        parts.append(f'<circle cx="{x(a.number):.1f}" cy="{y(a.overall):.1f}" '
-                     f'r="{2.6 if last else 1.6}" class="{"last" if last else "dot"}"/>')
+        parts.append(
+            f'<circle cx="{x(a.number):.1f}" cy="{y(a.overall):.1f}" '
+            f'r="{2.6 if last else 1.6}" class="{"last" if last else "dot"}"/>'
+        )
     for a in attempts:
         if not a.ok:
             cx, cy = x(a.number), height - pad
-            parts.append(f'<path d="M{cx - 2.5:.1f},{cy - 2.5:.1f}l5,5m0,-5l-5,5" '
-                         'class="flag"/>')
+            parts.append(f'<path d="M{cx - 2.5:.1f},{cy - 2.5:.1f}l5,5m0,-5l-5,5" class="flag"/>')
     parts.append("</svg>")
     # The XML namespace is an identifier, not a fetched URL; drop it: inline SVG in HTML
     # needs none, and the document then holds no "http" at all.
@@ -322,22 +330,23 @@ def _trainee_views(runs: Sequence[ReportRun], locale: str) -> list[TraineeView]:
     views = []
     for name in sorted(by_trainee, key=_name_key):
         own = by_trainee[name]
-        attempts = tuple(Attempt(i + 1, _overall(r), r.integrity == OK)
-                         for i, r in enumerate(own))
+        attempts = tuple(Attempt(i + 1, _overall(r), r.integrity == OK) for i, r in enumerate(own))
         weakest = weakest_dimension(own)
         ok = [a.overall for a in attempts if a.ok]
-        views.append(TraineeView(
-            name=name,
-            runs=len(own),
-            flagged=sum(1 for a in attempts if not a.ok),
-            weakest=weakest[0] if weakest else None,
-            weakest_name=t("dim." + weakest[0], locale) if weakest else "",
-            weakest_average=_fmt(weakest[1]) if weakest else "",
-            principle=t("principle." + weakest[0], locale) if weakest else "",
-            attempts=attempts,
-            sparkline=sparkline(attempts),
-            change=_signed(ok[-1] - ok[0]) if len(ok) > 1 else "",
-        ))
+        views.append(
+            TraineeView(
+                name=name,
+                runs=len(own),
+                flagged=sum(1 for a in attempts if not a.ok),
+                weakest=weakest[0] if weakest else None,
+                weakest_name=t("dim." + weakest[0], locale) if weakest else "",
+                weakest_average=_fmt(weakest[1]) if weakest else "",
+                principle=t("principle." + weakest[0], locale) if weakest else "",
+                attempts=attempts,
+                sparkline=sparkline(attempts),
+                change=_signed(ok[-1] - ok[0]) if len(ok) > 1 else "",
+            )
+        )
     return views
 
 
@@ -349,9 +358,16 @@ def _distribution_rows(values: dict[str, list[int]], locale: str) -> list[Distri
             rows.append(DistributionRow(dim, t("dim." + dim, locale), 0, "", "", ""))
             continue
         low, high = _quartiles(data)
-        rows.append(DistributionRow(dim, t("dim." + dim, locale), len(data),
-                                    _fmt(statistics.median(data)), _fmt(statistics.fmean(data)),
-                                    f"{low:.0f}\u2013{high:.0f}"))
+        rows.append(
+            DistributionRow(
+                dim,
+                t("dim." + dim, locale),
+                len(data),
+                _fmt(statistics.median(data)),
+                _fmt(statistics.fmean(data)),
+                f"{low:.0f}\u2013{high:.0f}",
+            )
+        )
     return rows
 
 
@@ -365,22 +381,24 @@ def _scenario_views(runs: Sequence[ReportRun], locale: str) -> list[ScenarioView
         if not ok:
             continue
         weakest = weakest_dimension(ok)
-        views.append(ScenarioView(
-            scenario_id=scenario_id,
-            title=ok[-1].scenario_title or scenario_id,
-            average=statistics.fmean(_overall(r) for r in ok),
-            runs=len(ok),
-            trainees=len({r.trainee for r in ok}),
-            flagged=len(own) - len(ok),
-            lowest_dimension=(f"{t('dim.' + weakest[0], locale)} ({_fmt(weakest[1])})"
-                              if weakest else ""),
-        ))
+        views.append(
+            ScenarioView(
+                scenario_id=scenario_id,
+                title=ok[-1].scenario_title or scenario_id,
+                average=statistics.fmean(_overall(r) for r in ok),
+                runs=len(ok),
+                trainees=len({r.trainee for r in ok}),
+                flagged=len(own) - len(ok),
+                lowest_dimension=(
+                    f"{t('dim.' + weakest[0], locale)} ({_fmt(weakest[1])})" if weakest else ""
+                ),
+            )
+        )
     views.sort(key=lambda v: (v.average, v.scenario_id))
     return views
 
 
-def _progress_series(views: Sequence[TraineeView]
-                     ) -> list[tuple[int, float, float, float, int]]:
+def _progress_series(views: Sequence[TraineeView]) -> list[tuple[int, float, float, float, int]]:
     """Per attempt number: (attempt, mean, lower quartile, upper quartile, trainees)."""
     by_number: dict[int, list[int]] = {}
     for view in views:
@@ -438,8 +456,12 @@ class _Charts:
         self._properties = FontProperties
         self._fonts: dict[float, FontProperties] = {}
         self.rc: dict[str, Any] = {
-            "font.size": 9, "axes.edgecolor": GRID, "axes.labelcolor": INK,
-            "xtick.color": MUTED, "ytick.color": MUTED, "axes.spines.top": False,
+            "font.size": 9,
+            "axes.edgecolor": GRID,
+            "axes.labelcolor": INK,
+            "xtick.color": MUTED,
+            "ytick.color": MUTED,
+            "axes.spines.top": False,
             "axes.spines.right": False,
         }
 
@@ -480,16 +502,26 @@ class _Charts:
                 color = WARM if dim == "overall" else ACCENT
                 if data:
                     ax.hist(data, bins=bins, color=color, edgecolor="white", linewidth=0.8)
-                    ax.axvline(statistics.median(data), color=INK, linestyle="--",
-                               linewidth=1)
+                    ax.axvline(statistics.median(data), color=INK, linestyle="--", linewidth=1)
                 else:
-                    ax.text(0.5, 0.5, "\u2014", ha="center", va="center",
-                            transform=ax.transAxes, color=MUTED)
+                    ax.text(
+                        0.5,
+                        0.5,
+                        "\u2014",
+                        ha="center",
+                        va="center",
+                        transform=ax.transAxes,
+                        color=MUTED,
+                    )
                 ax.set_xlim(0, 100)
                 ax.set_xticks(bins[::2])
                 ax.yaxis.get_major_locator().set_params(integer=True)
-                ax.set_title(f"{_chart_text(t('dim.' + dim, locale))}  (n={len(data)})",
-                             fontproperties=self._font(10), color=INK, loc="left")
+                ax.set_title(
+                    f"{_chart_text(t('dim.' + dim, locale))}  (n={len(data)})",
+                    fontproperties=self._font(10),
+                    color=INK,
+                    loc="left",
+                )
                 self._style(ax)
             fig.tight_layout(pad=0.8, h_pad=1.2)
             return self._uri(fig)
@@ -507,31 +539,55 @@ class _Charts:
             ax.invert_yaxis()
             peak = max(e.total for e in top)
             for pos, entry in zip(positions, top, strict=True):
-                ax.text(entry.total + peak * 0.01, pos, str(entry.total), va="center",
-                        fontproperties=self._font(8), color=INK)
+                ax.text(
+                    entry.total + peak * 0.01,
+                    pos,
+                    str(entry.total),
+                    va="center",
+                    fontproperties=self._font(8),
+                    color=INK,
+                )
             ax.set_xlim(0, peak * 1.08)
             self._style(ax, 9)
             ax.grid(axis="y", visible=False)
             fig.tight_layout(pad=0.6)
             return self._uri(fig)
 
-    def progress(self, series: Sequence[tuple[int, float, float, float, int]],
-                 locale: str) -> str:
+    def progress(self, series: Sequence[tuple[int, float, float, float, int]], locale: str) -> str:
         import matplotlib
 
         numbers = [s[0] for s in series]
         with matplotlib.rc_context(self.rc):
             fig = self._figure(10.5, 3.0)
             ax = fig.subplots()
-            ax.fill_between(numbers, [s[2] for s in series], [s[3] for s in series],
-                            color=ACCENT, alpha=0.18, linewidth=0,
-                            label=_chart_text(_text("middle_half", locale), 40))
-            ax.plot(numbers, [s[1] for s in series], color=ACCENT, marker="o", markersize=4,
-                    linewidth=2, label=_chart_text(_text("cohort_mean", locale), 40))
+            ax.fill_between(
+                numbers,
+                [s[2] for s in series],
+                [s[3] for s in series],
+                color=ACCENT,
+                alpha=0.18,
+                linewidth=0,
+                label=_chart_text(_text("middle_half", locale), 40),
+            )
+            ax.plot(
+                numbers,
+                [s[1] for s in series],
+                color=ACCENT,
+                marker="o",
+                markersize=4,
+                linewidth=2,
+                label=_chart_text(_text("cohort_mean", locale), 40),
+            )
             for number, mean, _, _, count in series:
-                ax.annotate(f"n={count}", (number, mean), textcoords="offset points",
-                            xytext=(0, 7), ha="center", fontproperties=self._font(7),
-                            color=MUTED)
+                ax.annotate(
+                    f"n={count}",
+                    (number, mean),
+                    textcoords="offset points",
+                    xytext=(0, 7),
+                    ha="center",
+                    fontproperties=self._font(7),
+                    color=MUTED,
+                )
             ax.set_ylim(0, 105)
             ax.set_xticks(numbers)
             ax.set_xlim(min(numbers) - 0.3, max(numbers) + 0.3)
@@ -556,8 +612,14 @@ class _Charts:
             ax.set_yticks(positions, [_chart_text(s.title, 40) for s in shown])
             ax.invert_yaxis()
             for pos, view in zip(positions, shown, strict=True):
-                ax.text(view.average + 1, pos, f"{view.average:.1f}  (n={view.runs})",
-                        va="center", fontproperties=self._font(8), color=INK)
+                ax.text(
+                    view.average + 1,
+                    pos,
+                    f"{view.average:.1f}  (n={view.runs})",
+                    va="center",
+                    fontproperties=self._font(8),
+                    color=INK,
+                )
             ax.set_xlim(0, 112)
             ax.set_xticks(range(0, 101, 20))
             self._style(ax, 9)
@@ -816,8 +878,13 @@ TEMPLATE = """\
 
 @cache
 def _template() -> Any:
-    env = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True,
-                      lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     return env.from_string(TEMPLATE)
 
 
@@ -834,8 +901,9 @@ class _Words:
         return _text(key, self._locale)
 
 
-def render_report(cohort: str, runs: Sequence[ReportRun], *, generated_at: datetime,
-                  locale: str = "en") -> str:
+def render_report(
+    cohort: str, runs: Sequence[ReportRun], *, generated_at: datetime, locale: str = "en"
+) -> str:
     """The whole HTML document for ``cohort``, from its runs.
 
     ``runs`` are taken as given (the caller selects the cohort's runs). The output depends only
@@ -853,10 +921,12 @@ def render_report(cohort: str, runs: Sequence[ReportRun], *, generated_at: datet
     for view in trainees:
         if view.weakest:
             summary_counts[view.weakest] = summary_counts.get(view.weakest, 0) + 1
-    weakest_summary = [(t("dim." + dim, locale), _text("n_trainees", locale, count=count))
-                       for dim, count in sorted(summary_counts.items(),
-                                                key=lambda item: (-item[1],
-                                                                  DIMENSIONS.index(item[0])))]
+    weakest_summary = [
+        (t("dim." + dim, locale), _text("n_trainees", locale, count=count))
+        for dim, count in sorted(
+            summary_counts.items(), key=lambda item: (-item[1], DIMENSIONS.index(item[0]))
+        )
+    ]
     charts: dict[str, str] = {}
     if ok:
         with warnings.catch_warnings():
@@ -869,20 +939,22 @@ def render_report(cohort: str, runs: Sequence[ReportRun], *, generated_at: datet
             charts["hardest"] = drawer.hardest(scenarios)
     else:
         charts = {"distributions": "", "leaderboard": "", "progress": "", "hardest": ""}
-    return str(_template().render(
-        lang=locale,
-        css=Markup(CSS),
-        w=_Words(locale, cohort),
-        cohort=cohort,
-        generated=_when(generated_at),
-        trainee_count=len({r.trainee for r in runs}),
-        run_count=len(runs),
-        flagged_runs=flagged,
-        board=board,
-        distribution=_distribution_rows(values, locale),
-        trainees=trainees,
-        weakest_summary=weakest_summary,
-        scenarios=scenarios,
-        charts=charts,
-        when=_when,
-    ))
+    return str(
+        _template().render(
+            lang=locale,
+            css=Markup(CSS),
+            w=_Words(locale, cohort),
+            cohort=cohort,
+            generated=_when(generated_at),
+            trainee_count=len({r.trainee for r in runs}),
+            run_count=len(runs),
+            flagged_runs=flagged,
+            board=board,
+            distribution=_distribution_rows(values, locale),
+            trainees=trainees,
+            weakest_summary=weakest_summary,
+            scenarios=scenarios,
+            charts=charts,
+            when=_when,
+        )
+    )

@@ -55,8 +55,14 @@ BATCH_SIZE = 50
 
 # -- statements ------------------------------------------------------------------------------
 
-def statements(record: RunRecord, scenario: Scenario, *, homepage: str = DEFAULT_HOMEPAGE,
-               pass_mark: int = DEFAULT_PASS_MARK) -> list[dict[str, Any]]:
+
+def statements(
+    record: RunRecord,
+    scenario: Scenario,
+    *,
+    homepage: str = DEFAULT_HOMEPAGE,
+    pass_mark: int = DEFAULT_PASS_MARK,
+) -> list[dict[str, Any]]:
     """The run's xAPI statements, in order (see the module docstring).
 
     ``scenario`` supplies the texts (titles, choices, remedies); the identifiers (scenario id
@@ -64,26 +70,35 @@ def statements(record: RunRecord, scenario: Scenario, *, homepage: str = DEFAULT
     not a UUID or the scenario is not the run's.
     """
     if scenario.id != record.scenario_id:
-        raise ValueError(f"the run is of scenario '{record.scenario_id}', "
-                         f"not '{scenario.id}'")
+        raise ValueError(f"the run is of scenario '{record.scenario_id}', not '{scenario.id}'")
     registration = str(uuid.UUID(record.run_id))
     home = homepage.rstrip("/")
     locale = record.locale or scenario.fallback
     started = _utc(record.started_at)
     finished = max(_utc(record.finished_at), started)
 
-    scenario_ref = {"objectType": "Activity", "id": scenario_iri(home, record.scenario_id,
-                                                                 record.scenario_version)}
-    scenario_activity = dict(scenario_ref, definition={
-        "type": ACTIVITY_SIMULATION,
-        "name": _language_map(scenario.title, locale, record.scenario_id),
-        "description": _language_map(scenario.failure.summary, locale, record.scenario_id),
-    })
+    scenario_ref = {
+        "objectType": "Activity",
+        "id": scenario_iri(home, record.scenario_id, record.scenario_version),
+    }
+    scenario_activity = dict(
+        scenario_ref,
+        definition={
+            "type": ACTIVITY_SIMULATION,
+            "name": _language_map(scenario.title, locale, record.scenario_id),
+            "description": _language_map(scenario.failure.summary, locale, record.scenario_id),
+        },
+    )
     actor = {"objectType": "Agent", "account": {"homePage": home, "name": record.trainee}}
     grouping = None
     if record.cohort:
-        grouping = [{"objectType": "Activity", "id": cohort_iri(home, record.cohort),
-                     "definition": {"name": {locale: record.cohort}}}]
+        grouping = [
+            {
+                "objectType": "Activity",
+                "id": cohort_iri(home, record.cohort),
+                "definition": {"name": {locale: record.cohort}},
+            }
+        ]
 
     def context(parent: bool) -> dict[str, Any]:
         ctx: dict[str, Any] = {
@@ -107,8 +122,13 @@ def statements(record: RunRecord, scenario: Scenario, *, homepage: str = DEFAULT
 
     out: list[dict[str, Any]] = []
 
-    def add(verb: str, obj: dict[str, Any], when: datetime, result: dict[str, Any] | None,
-            parent: bool = False) -> None:
+    def add(
+        verb: str,
+        obj: dict[str, Any],
+        when: datetime,
+        result: dict[str, Any] | None,
+        parent: bool = False,
+    ) -> None:
         statement: dict[str, Any] = {
             "id": statement_id(registration, len(out)),
             "version": XAPI_VERSION,
@@ -135,21 +155,34 @@ def statements(record: RunRecord, scenario: Scenario, *, homepage: str = DEFAULT
         response = _response(decision)
         if response:
             result["response"] = response
-        add("answered", _beat_activity(home, record, scenario, beat_id, beat, locale), when,
-            result, parent=True)
+        add(
+            "answered",
+            _beat_activity(home, record, scenario, beat_id, beat, locale),
+            when,
+            result,
+            parent=True,
+        )
 
     overall = int(record.scores["overall"])
     duration = iso_duration((finished - started).total_seconds())
     passed = overall >= pass_mark
-    dimensions = {dimension_iri(home, name): int(value)
-                  for name, value in sorted(record.scores.items()) if name != "overall"}
-    add("passed" if passed else "failed", scenario_activity, finished, {
-        "score": {"scaled": overall / 100, "raw": overall, "min": 0, "max": 100},
-        "success": passed,
-        "completion": True,
-        "duration": duration,
-        "extensions": dict(dimensions, **{extension_iri(home, "outcome"): record.outcome}),
-    })
+    dimensions = {
+        dimension_iri(home, name): int(value)
+        for name, value in sorted(record.scores.items())
+        if name != "overall"
+    }
+    add(
+        "passed" if passed else "failed",
+        scenario_activity,
+        finished,
+        {
+            "score": {"scaled": overall / 100, "raw": overall, "min": 0, "max": 100},
+            "success": passed,
+            "completion": True,
+            "duration": duration,
+            "extensions": dict(dimensions, **{extension_iri(home, "outcome"): record.outcome}),
+        },
+    )
     add("completed", scenario_activity, finished, {"completion": True, "duration": duration})
     add("terminated", scenario_activity, finished, {"duration": duration})
     return out
@@ -198,12 +231,12 @@ def iso_duration(seconds: float) -> str:
 
 def export_json(items: Sequence[Mapping[str, Any]]) -> str:
     """The statements as a pretty JSON array with sorted keys (UTF-8 text, not escaped)."""
-    return json.dumps([dict(s) for s in items], indent=2, sort_keys=True,
-                      ensure_ascii=False) + "\n"
+    return json.dumps([dict(s) for s in items], indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def _beat_activity(home: str, record: RunRecord, scenario: Scenario, beat_id: str,
-                   beat: Beat | None, locale: str) -> dict[str, Any]:
+def _beat_activity(
+    home: str, record: RunRecord, scenario: Scenario, beat_id: str, beat: Beat | None, locale: str
+) -> dict[str, Any]:
     title = _language_map(scenario.title, locale, record.scenario_id)
     definition: dict[str, Any] = {
         "type": ACTIVITY_INTERACTION,
@@ -217,10 +250,15 @@ def _beat_activity(home: str, record: RunRecord, scenario: Scenario, beat_id: st
         else:
             components = [(c.id, c.text) for c in beat.choices]
         if components:
-            definition["choices"] = [{"id": cid, "description": _language_map(text, locale, cid)}
-                                     for cid, text in components]
-    return {"objectType": "Activity", "id": beat_iri(home, record.scenario_id, beat_id),
-            "definition": definition}
+            definition["choices"] = [
+                {"id": cid, "description": _language_map(text, locale, cid)}
+                for cid, text in components
+            ]
+    return {
+        "objectType": "Activity",
+        "id": beat_iri(home, record.scenario_id, beat_id),
+        "definition": definition,
+    }
 
 
 def _response(decision: Mapping[str, Any]) -> str:
@@ -269,6 +307,7 @@ def _timestamp(moment: datetime) -> str:
 
 # -- sending ---------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class SendResult:
     """What a send achieved: the ids the LRS now holds, the ids still to send, and why."""
@@ -285,8 +324,9 @@ class SendResult:
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     """A redirected POST would come back as a GET (and a 200): refuse redirects instead."""
 
-    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str,
-                         headers: Any, newurl: str) -> None:
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> None:
         return None
 
 
@@ -307,8 +347,14 @@ class LRSClient:
         self.batch_size = batch_size
         self._opener = urllib.request.build_opener(_NoRedirect())
 
-    def send(self, items: Sequence[Mapping[str, Any]], endpoint: str, user: str,
-             password: str, timeout: float = 10) -> SendResult:
+    def send(
+        self,
+        items: Sequence[Mapping[str, Any]],
+        endpoint: str,
+        user: str,
+        password: str,
+        timeout: float = 10,
+    ) -> SendResult:
         ids = [_id_of(s) for s in items]
         url = endpoint.rstrip("/") + "/statements"
         parts = urlsplit(url)
@@ -327,8 +373,8 @@ class LRSClient:
         errors: list[str] = []
         stop = False
         for start in range(0, len(items), self.batch_size):
-            batch = list(items[start:start + self.batch_size])
-            batch_ids = ids[start:start + self.batch_size]
+            batch = list(items[start : start + self.batch_size])
+            batch_ids = ids[start : start + self.batch_size]
             if stop:
                 unsent.extend(batch_ids)
                 continue
@@ -356,11 +402,13 @@ class LRSClient:
             error = errors[0] + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else "")
         return SendResult(tuple(sent), tuple(unsent), error)
 
-    def _post(self, url: str, batch: list[Mapping[str, Any]], headers: dict[str, str],
-              timeout: float) -> tuple[int | None, str]:
+    def _post(
+        self, url: str, batch: list[Mapping[str, Any]], headers: dict[str, str], timeout: float
+    ) -> tuple[int | None, str]:
         """One POST: (HTTP status, detail), or (None, reason) when no answer came."""
-        body = json.dumps([dict(s) for s in batch], ensure_ascii=False, sort_keys=True,
-                          separators=(",", ":")).encode("utf-8")
+        body = json.dumps(
+            [dict(s) for s in batch], ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        ).encode("utf-8")
         request = urllib.request.Request(url, data=body, headers=headers, method="POST")
         try:
             with self._opener.open(request, timeout=timeout) as response:
@@ -396,8 +444,11 @@ def _detail(text: str) -> str:
     except ValueError:
         parsed = None
     if isinstance(parsed, dict) and "detail" in parsed:
-        text = parsed["detail"] if isinstance(parsed["detail"], str) else json.dumps(
-            parsed["detail"], ensure_ascii=False)
+        text = (
+            parsed["detail"]
+            if isinstance(parsed["detail"], str)
+            else json.dumps(parsed["detail"], ensure_ascii=False)
+        )
     text = " ".join(text.split())
     return text[:200] + ("..." if len(text) > 200 else "")
 
@@ -408,5 +459,4 @@ def _describe(status: int | None, detail: str) -> str:
     return f"HTTP {status}: {detail}" if detail else f"HTTP {status}"
 
 
-__all__ = ["LRSClient", "SendResult", "export_json", "iso_duration", "statement_id",
-           "statements"]
+__all__ = ["LRSClient", "SendResult", "export_json", "iso_duration", "statement_id", "statements"]

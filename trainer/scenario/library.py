@@ -26,8 +26,9 @@ SCRIPTS = "scripts"
 SKIP_DIRS = {PERSONAS, SCRIPTS}
 
 
-def scenario_dirs(extra: Iterable[str | Path] = (),
-                  env: dict[str, str] | None = None) -> list[Path]:
+def scenario_dirs(
+    extra: Iterable[str | Path] = (), env: dict[str, str] | None = None
+) -> list[Path]:
     """The bundled folder, then ``TRAINER_SCENARIOS`` entries, then ``extra``."""
     env = dict(os.environ) if env is None else env
     dirs = [bundled_scenarios()]
@@ -115,15 +116,20 @@ class Library:
                         persona = replace(persona, raw=data)
                     if persona is not None and persona.id != path.stem:
                         id_line = _id_line(parsed.root)
-                        out.error(id_line, 1, f"persona id '{persona.id}' does not match the "
-                                              f"file name '{path.name}'; name the file "
-                                              f"{persona.id}.yaml so scenarios can find it")
+                        out.error(
+                            id_line,
+                            1,
+                            f"persona id '{persona.id}' does not match the "
+                            f"file name '{path.name}'; name the file "
+                            f"{persona.id}.yaml so scenarios can find it",
+                        )
                         persona = None
             self._persona_cache[key] = (persona, out.items)
         return self._persona_cache[key]
 
-    def persona_resolver(self, scenario_path: Path,
-                         out: Collector) -> Callable[[str], Persona | None]:
+    def persona_resolver(
+        self, scenario_path: Path, out: Collector
+    ) -> Callable[[str], Persona | None]:
         """Look ``id`` up beside the scenario, then in the other folders, then bundled."""
         beside = scenario_path.resolve().parent
         search = self._search_cache.get(beside)
@@ -143,8 +149,12 @@ class Library:
                 if candidate.is_file():
                     persona, diags = self.load_persona(candidate)
                     if persona is None and any(d.is_error for d in diags):
-                        out.error(1, 1, f"persona '{persona_id}' ({display(candidate)}) has "
-                                        "errors; fix them first")
+                        out.error(
+                            1,
+                            1,
+                            f"persona '{persona_id}' ({display(candidate)}) has "
+                            "errors; fix them first",
+                        )
                     return persona
             return None
 
@@ -175,8 +185,9 @@ class Library:
         persona_paths: list[Path] = []
         for path in paths:
             if path.is_dir() and path.resolve().name == PERSONAS:
-                persona_paths.extend(sorted(p for p in path.iterdir()
-                                            if p.suffix in (".yaml", ".yml")))
+                persona_paths.extend(
+                    sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+                )
             elif path.is_dir():
                 persona_paths.extend(persona_files(path))
                 files.extend(scenario_files(path))
@@ -198,11 +209,16 @@ class Library:
                 continue
             if scenario.id in seen_ids:
                 first = seen_ids[scenario.id]
-                loaded.diagnostics.append(Diagnostic(
-                    display(spath), _id_line_of(spath), 1,
-                    f"duplicate scenario id '{scenario.id}' (also used by {display(first)}:"
-                    f"{_id_line_of(first)}); ids must be unique across all loaded scenarios: "
-                    "rename one"))
+                loaded.diagnostics.append(
+                    Diagnostic(
+                        display(spath),
+                        _id_line_of(spath),
+                        1,
+                        f"duplicate scenario id '{scenario.id}' (also used by {display(first)}:"
+                        f"{_id_line_of(first)}); ids must be unique across all loaded scenarios: "
+                        "rename one",
+                    )
+                )
                 continue
             seen_ids[scenario.id] = spath
             loaded.scenarios.append(scenario)
@@ -220,9 +236,15 @@ class Library:
                 return None, [Diagnostic(ref, 1, 1, "no such scenario file")]
             return self.load_scenario(path)
         if not SLUG.match(ref):
-            return None, [Diagnostic(ref, 1, 1,
-                                     "not a scenario id (ids are slugs like "
-                                     "'hotel-overbooked-late-arrival') nor a .yaml path")]
+            return None, [
+                Diagnostic(
+                    ref,
+                    1,
+                    1,
+                    "not a scenario id (ids are slugs like "
+                    "'hotel-overbooked-late-arrival') nor a .yaml path",
+                )
+            ]
         for folder in self.folders:
             for candidate in scenario_files(folder):
                 if candidate.stem == ref:
@@ -238,16 +260,23 @@ class Library:
         from .diagnostics import did_you_mean
 
         hint = did_you_mean(ref, [s.id for s in loaded.scenarios])
-        return None, [Diagnostic(ref, 1, 1, f"unknown scenario id '{ref}'{hint}; "
-                                            "'trainer list' shows the ids")]
+        return None, [
+            Diagnostic(
+                ref, 1, 1, f"unknown scenario id '{ref}'{hint}; 'trainer list' shows the ids"
+            )
+        ]
 
 
 def _read(path: Path, out: Collector) -> bytes | None:
     try:
         size = path.stat().st_size
         if size > 1024 * 1024:
-            out.error(1, 1, f"file is {size:,} bytes, above the 1 MiB limit for scenario files; "
-                            "split it into several scenarios")
+            out.error(
+                1,
+                1,
+                f"file is {size:,} bytes, above the 1 MiB limit for scenario files; "
+                "split it into several scenarios",
+            )
             return None
         with open(path, "rb") as handle:
             return handle.read(1024 * 1024 + 1)

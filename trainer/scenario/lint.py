@@ -83,9 +83,13 @@ def _punctuation(scenario: Scenario) -> Iterator[Diagnostic]:
             found = _ASCII_IN_CHINESE.search(value)
             if found:
                 mark = found.group(1)
-                yield _warn(scenario, text.line, text.col,
-                            f"{where} ({locale}) uses the ASCII '{mark}' in Chinese text; "
-                            f"write the full-width '{_FULL_WIDTH[mark]}'")
+                yield _warn(
+                    scenario,
+                    text.line,
+                    text.col,
+                    f"{where} ({locale}) uses the ASCII '{mark}' in Chinese text; "
+                    f"write the full-width '{_FULL_WIDTH[mark]}'",
+                )
 
 
 def _describe_path(scenario: Scenario, path: Path) -> str:
@@ -104,47 +108,87 @@ def lint(scenario: Scenario, rubric: Rubric = RUBRIC) -> list[Diagnostic]:
     for beat in scenario.beats.values():
         line, col = (beat.pos.line, beat.pos.col) if beat.pos else (1, 1)
         if beat.id not in reachable:
-            out.append(_warn(scenario, line, col,
-                             f"beat '{beat.id}' cannot be reached from start '{scenario.start}'; "
-                             "link it from a choice or remove it"))
+            out.append(
+                _warn(
+                    scenario,
+                    line,
+                    col,
+                    f"beat '{beat.id}' cannot be reached from start '{scenario.start}'; "
+                    "link it from a choice or remove it",
+                )
+            )
     ends = _reaches_end(scenario)
     for beat in scenario.beats.values():
         if beat.id in reachable and beat.id not in ends:
             line, col = (beat.pos.line, beat.pos.col) if beat.pos else (1, 1)
-            out.append(_warn(scenario, line, col,
-                             f"beat '{beat.id}' is in a loop that never reaches end; a trainee "
-                             "who gets here can never finish: give some choice next: end"))
+            out.append(
+                _warn(
+                    scenario,
+                    line,
+                    col,
+                    f"beat '{beat.id}' is in a loop that never reaches end; a trainee "
+                    "who gets here can never finish: give some choice next: end",
+                )
+            )
     # Locale coverage: every text in every claimed locale.
     for locale in scenario.locales[1:]:
         for where, text in _texts(scenario):
             if locale not in text.values:
-                out.append(_warn(scenario, text.line, text.col,
-                                 f"{where} has no '{locale}' text although locales claims "
-                                 f"{locale}; add it or remove {locale} from locales"))
+                out.append(
+                    _warn(
+                        scenario,
+                        text.line,
+                        text.col,
+                        f"{where} has no '{locale}' text although locales claims "
+                        f"{locale}; add it or remove {locale} from locales",
+                    )
+                )
         persona = scenario.persona
         for mood in ("calm", "tense", "angry"):
             by_locale = persona.lines.get(mood, {})
             if by_locale and locale not in by_locale:
-                out.append(_warn(scenario, 1, 1,
-                                 f"persona '{persona.id}' has no '{locale}' lines for mood "
-                                 f"'{mood}'; the customer would answer in {scenario.fallback}"))
+                out.append(
+                    _warn(
+                        scenario,
+                        1,
+                        1,
+                        f"persona '{persona.id}' has no '{locale}' lines for mood "
+                        f"'{mood}'; the customer would answer in {scenario.fallback}",
+                    )
+                )
                 break
     out.extend(_punctuation(scenario))
     losses = scenario.failure.losses
     if not any(r.restores & losses or r.fixes for r in scenario.remedies if not r.escalate):
-        out.append(_warn(scenario, 1, 1,
-                         f"no remedy restores the losses ({', '.join(sorted(losses))}) and none "
-                         "fixes the problem: the scenario cannot be put right"))
+        out.append(
+            _warn(
+                scenario,
+                1,
+                1,
+                f"no remedy restores the losses ({', '.join(sorted(losses))}) and none "
+                "fixes the problem: the scenario cannot be put right",
+            )
+        )
     budget = scenario.authority.budget
     menus = [b for b in scenario.beats.values() if b.menu]
     real = [r for r in scenario.remedies if not r.escalate]
-    if menus and real and all(r.cost > budget for r in real) and \
-            not any(r.escalate for r in scenario.remedies):
+    if (
+        menus
+        and real
+        and all(r.cost > budget for r in real)
+        and not any(r.escalate for r in scenario.remedies)
+    ):
         beat = menus[0]
         line, col = (beat.pos.line, beat.pos.col) if beat.pos else (1, 1)
-        out.append(_warn(scenario, line, col,
-                         f"every remedy on the menu costs more than the budget ({budget:g}) and "
-                         "there is no escalation: the trainee cannot act within authority"))
+        out.append(
+            _warn(
+                scenario,
+                line,
+                col,
+                f"every remedy on the menu costs more than the budget ({budget:g}) and "
+                "there is no escalation: the trainee cannot act within authority",
+            )
+        )
     out.extend(loopholes(scenario, rubric))
     return out
 
@@ -158,20 +202,31 @@ def loopholes(scenario: Scenario, rubric: Rubric = RUBRIC) -> list[Diagnostic]:
     start = scenario.beats[scenario.start]
     line, col = (start.pos.line, start.pos.col) if start.pos else (1, 1)
     if found.principled is None:
-        out.append(_warn(scenario, line, col,
-                         "no path through the scenario honours every principle (apology, asking "
-                         "what the customer needs, a fair remedy): give the trainee a "
-                         "best-practice path; "
-                         f"the best path is {_describe_path(scenario, found.best)}"))
+        out.append(
+            _warn(
+                scenario,
+                line,
+                col,
+                "no path through the scenario honours every principle (apology, asking "
+                "what the customer needs, a fair remedy): give the trainee a "
+                "best-practice path; "
+                f"the best path is {_describe_path(scenario, found.best)}",
+            )
+        )
         return out
     best = found.principled
     assert found.by_violation is not None
     for name, path in sorted(found.by_violation.items()):
         if path.overall > best.overall + 1e-9:
-            out.append(_warn(
-                scenario, line, col,
-                f"scoring loophole: a path that {VIOLATION_TEXT[name]} scores "
-                f"{path.overall:.0f}, above the best principled path ({best.overall:.0f}): "
-                f"{_describe_path(scenario, path)}; compare with "
-                f"{_describe_path(scenario, best)}"))
+            out.append(
+                _warn(
+                    scenario,
+                    line,
+                    col,
+                    f"scoring loophole: a path that {VIOLATION_TEXT[name]} scores "
+                    f"{path.overall:.0f}, above the best principled path ({best.overall:.0f}): "
+                    f"{_describe_path(scenario, path)}; compare with "
+                    f"{_describe_path(scenario, best)}",
+                )
+            )
     return out

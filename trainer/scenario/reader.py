@@ -53,13 +53,22 @@ class Reader:
                 self.error(key, f"a key in {what} must be a plain word, not {_describe(key)}")
                 continue
             if key.kind != "str" and not key.quoted:
-                self.error(key, f"key {key.value!r} in {what}: {self._surprise(key)}; "
-                                f"put it in quotes (\"{key.value}\")")
+                self.error(
+                    key,
+                    f"key {key.value!r} in {what}: {self._surprise(key)}; "
+                    f'put it in quotes ("{key.value}")',
+                )
             result[str(key.value)] = (key, value)
         return result
 
-    def keys(self, fields: Mapping[str, tuple[YNode, YNode]], node: YNode, what: str,
-             required: Iterable[str], optional: Iterable[str]) -> None:
+    def keys(
+        self,
+        fields: Mapping[str, tuple[YNode, YNode]],
+        node: YNode,
+        what: str,
+        required: Iterable[str],
+        optional: Iterable[str],
+    ) -> None:
         """Report unknown keys (with a suggestion) and missing required keys."""
         required = tuple(required)
         allowed = set(required) | set(optional)
@@ -67,8 +76,9 @@ class Reader:
             if name not in allowed:
                 hint = did_you_mean(name, allowed)
                 if name == "<<":
-                    self.error(key, f"merge keys (<<) are not supported in {what}; "
-                                    "write the keys out")
+                    self.error(
+                        key, f"merge keys (<<) are not supported in {what}; write the keys out"
+                    )
                 else:
                     self.error(key, f"unknown key '{name}' in {what}{hint}")
         for name in required:
@@ -99,8 +109,11 @@ class Reader:
             if node.kind == "null":
                 self.error(node, f"{what} is empty; write a value")
             else:
-                self.error(node, f"{what}: {self._surprise(node)}, not text; "
-                                 f"put it in quotes (\"{node.value}\") if you meant the text")
+                self.error(
+                    node,
+                    f"{what}: {self._surprise(node)}, not text; "
+                    f'put it in quotes ("{node.value}") if you meant the text',
+                )
             return None
         value = str(node.value)
         if not allow_empty and not value.strip():
@@ -110,25 +123,37 @@ class Reader:
 
     def slug(self, node: YNode, what: str, strict: bool = True) -> str | None:
         if node.is_scalar and node.kind in ("int", "float") and not node.quoted:
-            self.error(node, f"{what} {node.value!r} is read by YAML as a number; ids are text: "
-                             f"quote it (\"{node.value}\") or add a word")
+            self.error(
+                node,
+                f"{what} {node.value!r} is read by YAML as a number; ids are text: "
+                f'quote it ("{node.value}") or add a word',
+            )
             return None
         value = self.string(node, what)
         if value is None:
             return None
         pattern = SLUG if strict else ID
         if not pattern.match(value):
-            rule = ("lower-case letters, digits and single hyphens ([a-z0-9-]), like "
-                    "'hotel-late-arrival'" if strict else
-                    "letters, digits, '-' and '_', starting with a letter or digit")
+            rule = (
+                "lower-case letters, digits and single hyphens ([a-z0-9-]), like "
+                "'hotel-late-arrival'"
+                if strict
+                else "letters, digits, '-' and '_', starting with a letter or digit"
+            )
             looks_like_path = any(ch in value for ch in "/\\.~:")
             extra = "; ids name things, they are never paths" if looks_like_path else ""
             self.error(node, f"{what} {value!r} is not a valid id: use {rule}{extra}")
             return None
         return value
 
-    def number(self, node: YNode, what: str, lo: float | None = None, hi: float | None = None,
-               integer: bool = False) -> float | None:
+    def number(
+        self,
+        node: YNode,
+        what: str,
+        lo: float | None = None,
+        hi: float | None = None,
+        integer: bool = False,
+    ) -> float | None:
         wanted = "a whole number" if integer else "a number"
         if not node.is_scalar or node.quoted or node.kind not in ("int", "float"):
             shown = _describe(node) if not node.is_scalar else repr(node.value)
@@ -154,8 +179,9 @@ class Reader:
             return None
         return value
 
-    def integer(self, node: YNode, what: str, lo: int | None = None,
-                hi: int | None = None) -> int | None:
+    def integer(
+        self, node: YNode, what: str, lo: int | None = None, hi: int | None = None
+    ) -> int | None:
         value = self.number(node, what, lo, hi, integer=True)
         return None if value is None else int(value)
 
@@ -164,11 +190,18 @@ class Reader:
             word = str(node.value)
             if word in ("true", "false", "True", "False", "TRUE", "FALSE"):
                 return word.lower() == "true"
-            self.error(node, f"{what}: write true or false, not {word!r} (YAML 1.1 reads it as "
-                             f"{_bool_word(word)}, YAML 1.2 as text)")
+            self.error(
+                node,
+                f"{what}: write true or false, not {word!r} (YAML 1.1 reads it as "
+                f"{_bool_word(word)}, YAML 1.2 as text)",
+            )
             return None
-        self.error(node, f"{what} must be true or false, not "
-                         f"{node.value!r}" if node.is_scalar else f"{what} must be true or false")
+        self.error(
+            node,
+            f"{what} must be true or false, not {node.value!r}"
+            if node.is_scalar
+            else f"{what} must be true or false",
+        )
         return None
 
     def choice(self, node: YNode, what: str, allowed: Iterable[str]) -> str | None:
@@ -212,8 +245,9 @@ class Reader:
             return None
         return tuple(value for value in out if value is not None)
 
-    def text(self, node: YNode, what: str, fallback: str,
-             seen_locales: set[str] | None = None) -> Text | None:
+    def text(
+        self, node: YNode, what: str, fallback: str, seen_locales: set[str] | None = None
+    ) -> Text | None:
         """A text field: a plain string (the fallback locale) or a mapping locale -> string."""
         if node.kind == "map":
             fields = self.mapping(node, what)
@@ -224,10 +258,15 @@ class Reader:
                 if not LOCALE.match(locale):
                     hint = ""
                     if value_node.kind == "null":
-                        hint = ("; if it is part of the text, a comma inside { } ended the text "
-                                "early: put the text in quotes")
-                    self.error(key, f"{locale!r} in {what} is not a locale tag; use BCP 47 "
-                                    f"tags such as en, zh-Hans, zh-Hant, vi{hint}")
+                        hint = (
+                            "; if it is part of the text, a comma inside { } ended the text "
+                            "early: put the text in quotes"
+                        )
+                    self.error(
+                        key,
+                        f"{locale!r} in {what} is not a locale tag; use BCP 47 "
+                        f"tags such as en, zh-Hans, zh-Hant, vi{hint}",
+                    )
                     continue
                 value = self.string(value_node, f"{what} ({locale})")
                 if value is not None:

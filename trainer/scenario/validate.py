@@ -41,8 +41,20 @@ from .yamlsafe import YNode
 
 PersonaResolver = Callable[[str], Persona | None]
 
-SCENARIO_REQUIRED = ("format", "id", "version", "title", "industry", "difficulty", "failure",
-                     "authority", "customer", "remedies", "start", "beats")
+SCENARIO_REQUIRED = (
+    "format",
+    "id",
+    "version",
+    "title",
+    "industry",
+    "difficulty",
+    "failure",
+    "authority",
+    "customer",
+    "remedies",
+    "start",
+    "beats",
+)
 SCENARIO_OPTIONAL = ("tags", "locales", "timing")
 FAILURE_KEYS = ("summary", "severity", "value", "losses", "fault", "visible")
 AUTHORITY_KEYS = ("budget", "currency", "manager")
@@ -53,12 +65,36 @@ REMEDY_OPTIONAL = ("cost", "value", "minutes", "restores", "fixes", "delayed", "
 BEAT_REQUIRED = ("say",)
 BEAT_OPTIONAL = ("cues", "choices", "menu", "next", "abuse", "patience_s", "on_timeout")
 CHOICE_REQUIRED = ("id", "text", "next")
-CHOICE_OPTIONAL = ("apology", "listen", "reveals", "empathy", "verify", "offer", "inform",
-                   "boundary", "escalate", "follow_up", "check_in_hours", "proactive", "minutes",
-                   "reply", "feedback")
+CHOICE_OPTIONAL = (
+    "apology",
+    "listen",
+    "reveals",
+    "empathy",
+    "verify",
+    "offer",
+    "inform",
+    "boundary",
+    "escalate",
+    "follow_up",
+    "check_in_hours",
+    "proactive",
+    "minutes",
+    "reply",
+    "feedback",
+)
 PERSONA_REQUIRED = ("format", "id", "name")
-PERSONA_OPTIONAL = ("patience_s", "temper", "forgiveness", "satisfiable", "complains", "abusive",
-                    "opportunist", "archetype", "inertia", "lines")
+PERSONA_OPTIONAL = (
+    "patience_s",
+    "temper",
+    "forgiveness",
+    "satisfiable",
+    "complains",
+    "abusive",
+    "opportunist",
+    "archetype",
+    "inertia",
+    "lines",
+)
 INLINE_PERSONA_REQUIRED = ("name",)
 INLINE_PERSONA_OPTIONAL = ("format", "id") + PERSONA_OPTIONAL
 
@@ -81,8 +117,10 @@ class _Context:
 
 # -- personas --------------------------------------------------------------------------------
 
-def read_persona(root: YNode, out: Collector, inline: bool = False,
-                 fallback: str = "en") -> Persona | None:
+
+def read_persona(
+    root: YNode, out: Collector, inline: bool = False, fallback: str = "en"
+) -> Persona | None:
     """Read a persona file (or an inline ``customer.persona`` mapping)."""
     r = Reader(out)
     what = "the inline persona" if inline else "the persona file"
@@ -108,8 +146,12 @@ def read_persona(root: YNode, out: Collector, inline: bool = False,
         persona_id = r.slug(node, "persona id") or persona_id
     name = r.text(node, "persona name", fallback) if (node := get("name")) is not None else None
     numbers: dict[str, float] = {}
-    for key, lo, hi in (("patience_s", 1, 600), ("temper", 0, 100), ("forgiveness", 0, 1),
-                        ("inertia", 0, 0.99)):
+    for key, lo, hi in (
+        ("patience_s", 1, 600),
+        ("temper", 0, 100),
+        ("forgiveness", 0, 1),
+        ("inertia", 0, 0.99),
+    ):
         if (node := get(key)) is not None:
             number = r.number(node, key, lo, hi)
             if number is not None:
@@ -128,16 +170,21 @@ def read_persona(root: YNode, out: Collector, inline: bool = False,
         moods = r.mapping(node, "lines")
         for mood, (mood_key, value) in (moods or {}).items():
             if mood not in LINE_KINDS:
-                r.error(mood_key,
-                        f"unknown mood '{mood}' in lines{did_you_mean(mood, LINE_KINDS)}; "
-                        f"moods are {', '.join(LINE_KINDS)}")
+                r.error(
+                    mood_key,
+                    f"unknown mood '{mood}' in lines{did_you_mean(mood, LINE_KINDS)}; "
+                    f"moods are {', '.join(LINE_KINDS)}",
+                )
                 continue
             by_locale = r.mapping(value, f"lines.{mood}")
             per: dict[str, tuple[str, ...]] = {}
             for locale, (lkey, lvalue) in (by_locale or {}).items():
                 if not LOCALE.match(locale):
-                    r.error(lkey, f"{locale!r} in lines.{mood} is not a locale tag (en, zh-Hans, "
-                                  "zh-Hant, vi, ...)")
+                    r.error(
+                        lkey,
+                        f"{locale!r} in lines.{mood} is not a locale tag (en, zh-Hans, "
+                        "zh-Hant, vi, ...)",
+                    )
                     continue
                 if lvalue.is_scalar and lvalue.kind == "str":
                     items: tuple[str, ...] | None = (str(lvalue.value),)
@@ -184,8 +231,10 @@ def _infer_archetype(persona_id: str, flags: Mapping[str, bool]) -> str:
 
 # -- scenarios -------------------------------------------------------------------------------
 
-def read_scenario(root: YNode, out: Collector, personas: PersonaResolver,
-                  sha256: str = "") -> Scenario | None:
+
+def read_scenario(
+    root: YNode, out: Collector, personas: PersonaResolver, sha256: str = ""
+) -> Scenario | None:
     """Read and check a scenario file; return the model if the file has no error."""
     r = Reader(out)
     fields = r.mapping(root, "the scenario file")
@@ -201,13 +250,17 @@ def read_scenario(root: YNode, out: Collector, personas: PersonaResolver,
     if (node := get("format")) is not None:
         fmt = r.integer(node, "format")
         if fmt is not None and fmt != 1:
-            r.error(node, f"format {fmt} is not supported; this version reads format 1 "
-                          "(run 'trainer migrate' for newer files)")
+            r.error(
+                node,
+                f"format {fmt} is not supported; this version reads format 1 "
+                "(run 'trainer migrate' for newer files)",
+            )
     scenario_id = r.slug(node, "scenario id") if (node := get("id")) is not None else None
     version = r.integer(node, "version", 1) if (node := get("version")) is not None else None
     industry = r.string(node, "industry") if (node := get("industry")) is not None else None
-    difficulty = (r.integer(node, "difficulty", 1, 5)
-                  if (node := get("difficulty")) is not None else None)
+    difficulty = (
+        r.integer(node, "difficulty", 1, 5) if (node := get("difficulty")) is not None else None
+    )
     tags: tuple[str, ...] = ()
     if (node := get("tags")) is not None:
         tags = r.strings(node, "tags") or ()
@@ -218,8 +271,10 @@ def read_scenario(root: YNode, out: Collector, personas: PersonaResolver,
         if got is not None:
             bad = [loc for loc in got if not LOCALE.match(loc)]
             for loc in bad:
-                r.error(locales_node, f"{loc!r} in locales is not a locale tag (en, zh-Hans, "
-                                      "zh-Hant, vi, ...)")
+                r.error(
+                    locales_node,
+                    f"{loc!r} in locales is not a locale tag (en, zh-Hans, zh-Hant, vi, ...)",
+                )
             if not got:
                 r.error(locales_node, "locales is empty; list at least the fallback locale")
             elif not bad:
@@ -239,8 +294,10 @@ def read_scenario(root: YNode, out: Collector, personas: PersonaResolver,
     if (node := get("start")) is not None:
         start = r.slug(node, "start", strict=False)
         if start is not None and beat_ids is not None and start not in beat_ids:
-            r.error(node, f"start names beat '{start}', which does not exist"
-                          f"{did_you_mean(start, beat_ids)}")
+            r.error(
+                node,
+                f"start names beat '{start}', which does not exist{did_you_mean(start, beat_ids)}",
+            )
             start = None
     if start is not None and beats is not None:
         _check_reaches_end(ctx, start, beats, get("start"))
@@ -250,15 +307,32 @@ def read_scenario(root: YNode, out: Collector, personas: PersonaResolver,
     assert scenario_id and version and title and industry and difficulty
     assert failure and authority and customer and remedies is not None and beats and start
     return Scenario(
-        id=scenario_id, version=version, title=title, industry=industry, difficulty=difficulty,
-        tags=tags, locales=locales, failure=failure, authority=authority, timing=timing,
-        customer=customer, remedies=tuple(remedies), start=start,
-        beats=MappingProxyType(beats), sha256=sha256, source=out.file,
+        id=scenario_id,
+        version=version,
+        title=title,
+        industry=industry,
+        difficulty=difficulty,
+        tags=tags,
+        locales=locales,
+        failure=failure,
+        authority=authority,
+        timing=timing,
+        customer=customer,
+        remedies=tuple(remedies),
+        start=start,
+        beats=MappingProxyType(beats),
+        sha256=sha256,
+        source=out.file,
     )
 
 
-def _section(ctx: _Context, node: YNode | None, what: str, required: tuple[str, ...],
-             optional: tuple[str, ...] = ()) -> dict[str, YNode] | None:
+def _section(
+    ctx: _Context,
+    node: YNode | None,
+    what: str,
+    required: tuple[str, ...],
+    optional: tuple[str, ...] = (),
+) -> dict[str, YNode] | None:
     if node is None:
         return None
     fields = ctx.r.mapping(node, what)
@@ -278,16 +352,25 @@ def _read_failure(ctx: _Context, node: YNode | None) -> Failure | None:
     value = r.number(f["value"], "failure.value", 0.01) if "value" in f else None
     losses = r.choices(f["losses"], "failure.losses", LOSSES) if "losses" in f else None
     if losses is not None and not losses:
-        r.error(f["losses"], "failure.losses is empty; name what the customer lost "
-                             f"({', '.join(LOSSES)})")
+        r.error(
+            f["losses"],
+            f"failure.losses is empty; name what the customer lost ({', '.join(LOSSES)})",
+        )
         losses = None
     fault = r.choice(f["fault"], "failure.fault", FAULTS) if "fault" in f else None
     visible = r.boolean(f["visible"], "failure.visible") if "visible" in f else None
-    if (summary is None or severity is None or value is None or losses is None or fault is None
-            or visible is None):
+    if (
+        summary is None
+        or severity is None
+        or value is None
+        or losses is None
+        or fault is None
+        or visible is None
+    ):
         return None
-    return Failure(summary, int(severity), float(value), frozenset(losses),
-                   str(fault), bool(visible))
+    return Failure(
+        summary, int(severity), float(value), frozenset(losses), str(fault), bool(visible)
+    )
 
 
 def _read_authority(ctx: _Context, node: YNode | None) -> Authority | None:
@@ -317,8 +400,7 @@ def _read_timing(ctx: _Context, node: YNode | None) -> Timing:
     return Timing(**values)
 
 
-def _read_customer(ctx: _Context, node: YNode | None,
-                   personas: PersonaResolver) -> Customer | None:
+def _read_customer(ctx: _Context, node: YNode | None, personas: PersonaResolver) -> Customer | None:
     f = _section(ctx, node, "customer", CUSTOMER_KEYS)
     if f is None:
         return None
@@ -335,11 +417,14 @@ def _read_customer(ctx: _Context, node: YNode | None,
             if persona_id is not None:
                 persona = personas(persona_id)
                 if persona is None:
-                    r.error(pnode, f"persona '{persona_id}' was not found in a personas/ folder "
-                                   "beside the scenario, in the scenario folders in use, or in "
-                                   "the bundled library (reasonable, impatient, silent, "
-                                   "never-satisfied, abusive, opportunist, anxious)"
-                                   f"{did_you_mean(persona_id, ARCHETYPES)}")
+                    r.error(
+                        pnode,
+                        f"persona '{persona_id}' was not found in a personas/ folder "
+                        "beside the scenario, in the scenario folders in use, or in "
+                        "the bundled library (reasonable, impatient, silent, "
+                        "never-satisfied, abusive, opportunist, anxious)"
+                        f"{did_you_mean(persona_id, ARCHETYPES)}",
+                    )
     if persona is None or name is None or needs is None:
         return None
     return Customer(persona, name, needs)
@@ -386,18 +471,34 @@ def _read_remedies(ctx: _Context, node: YNode | None) -> tuple[list[Remedy] | No
                 if got is None:
                     ok = False
                 flags[key] = bool(got)
-        if (rid is None or label is None or cost is None or value is None or minutes is None
-                or restores is None):
+        if (
+            rid is None
+            or label is None
+            or cost is None
+            or value is None
+            or minutes is None
+            or restores is None
+        ):
             ok = False
             continue
-        out.append(Remedy(id=str(rid), label=label, cost=float(cost),
-                          value=float(value), minutes=float(minutes),
-                          restores=frozenset(restores or ()), pos=_pos(r.out, item), **flags))
+        out.append(
+            Remedy(
+                id=str(rid),
+                label=label,
+                cost=float(cost),
+                value=float(value),
+                minutes=float(minutes),
+                restores=frozenset(restores or ()),
+                pos=_pos(r.out, item),
+                **flags,
+            )
+        )
     return (out if ok else None), set(seen)
 
 
-def _read_beats(ctx: _Context, node: YNode | None, remedy_ids: set[str],
-                has_remedies: bool) -> dict[str, Beat] | None:
+def _read_beats(
+    ctx: _Context, node: YNode | None, remedy_ids: set[str], has_remedies: bool
+) -> dict[str, Beat] | None:
     if node is None:
         return None
     r = ctx.r
@@ -432,14 +533,23 @@ def _check_target(ctx: _Context, node: YNode, what: str, targets: set[str]) -> s
     if target is None:
         return None
     if target not in targets:
-        ctx.r.error(node, f"{what} names beat '{target}', which does not exist"
-                          f"{did_you_mean(target, targets)}; use a beat id or 'end'")
+        ctx.r.error(
+            node,
+            f"{what} names beat '{target}', which does not exist"
+            f"{did_you_mean(target, targets)}; use a beat id or 'end'",
+        )
         return None
     return target
 
 
-def _read_beat(ctx: _Context, beat_id: str, node: YNode, targets: set[str],
-               remedy_ids: set[str], has_remedies: bool) -> Beat | None:
+def _read_beat(
+    ctx: _Context,
+    beat_id: str,
+    node: YNode,
+    targets: set[str],
+    remedy_ids: set[str],
+    has_remedies: bool,
+) -> Beat | None:
     what = f"beat '{beat_id}'"
     f = _section(ctx, node, what, BEAT_REQUIRED, BEAT_OPTIONAL)
     if f is None:
@@ -449,20 +559,30 @@ def _read_beat(ctx: _Context, beat_id: str, node: YNode, targets: set[str],
     say = ctx.text(f["say"], f"{what} say") if "say" in f else None
     cues = r.strings(f["cues"], f"{what} cues") if "cues" in f else ()
     abuse = r.choice(f["abuse"], f"{what} abuse", ABUSE) if "abuse" in f else None
-    patience = r.number(f["patience_s"], f"{what} patience_s", 0.5, 3600) \
-        if "patience_s" in f else None
-    on_timeout = _check_target(ctx, f["on_timeout"], f"{what} on_timeout", targets) \
-        if "on_timeout" in f else None
+    patience = (
+        r.number(f["patience_s"], f"{what} patience_s", 0.5, 3600) if "patience_s" in f else None
+    )
+    on_timeout = (
+        _check_target(ctx, f["on_timeout"], f"{what} on_timeout", targets)
+        if "on_timeout" in f
+        else None
+    )
     if "on_timeout" in f and "patience_s" not in f:
-        r.out.warning(f["on_timeout"].line, f["on_timeout"].col,
-                      f"{what} has on_timeout but no patience_s; the persona's patience applies")
+        r.out.warning(
+            f["on_timeout"].line,
+            f["on_timeout"].col,
+            f"{what} has on_timeout but no patience_s; the persona's patience applies",
+        )
     menu = False
     if "menu" in f:
         menu = bool(r.boolean(f["menu"], f"{what} menu"))
     has_choices = "choices" in f
     if menu and has_choices:
-        r.error(node, f"{what} has both choices and menu: true; a beat is either a list of "
-                      "choices or a remedy menu, so split it into two beats")
+        r.error(
+            node,
+            f"{what} has both choices and menu: true; a beat is either a list of "
+            "choices or a remedy menu, so split it into two beats",
+        )
     elif not menu and not has_choices:
         r.error(node, f"{what} has neither choices nor menu: true; add the trainee's choices")
     menu_next = None
@@ -474,8 +594,10 @@ def _read_beat(ctx: _Context, beat_id: str, node: YNode, targets: set[str],
         else:
             r.error(node, f"{what} is a menu and needs next: the beat after the offer")
     elif "next" in f and has_choices:
-        r.error(f["next"], f"{what}: next belongs on each choice (or on a menu beat); "
-                           "move it into the choices")
+        r.error(
+            f["next"],
+            f"{what}: next belongs on each choice (or on a menu beat); move it into the choices",
+        )
     choices: list[Choice] = []
     if has_choices and not menu:
         items = r.sequence(f["choices"], f"{what} choices")
@@ -488,9 +610,18 @@ def _read_beat(ctx: _Context, beat_id: str, node: YNode, targets: set[str],
                 choices.append(choice)
     if len(r.out.errors) > before or say is None:
         return None
-    return Beat(id=beat_id, say=say, choices=tuple(choices), menu=menu, next=menu_next,
-                cues=cues or (), abuse=abuse, patience_s=patience, on_timeout=on_timeout,
-                pos=_pos(r.out, node))
+    return Beat(
+        id=beat_id,
+        say=say,
+        choices=tuple(choices),
+        menu=menu,
+        next=menu_next,
+        cues=cues or (),
+        abuse=abuse,
+        patience_s=patience,
+        on_timeout=on_timeout,
+        pos=_pos(r.out, node),
+    )
 
 
 class _ChoiceOptions(TypedDict, total=False):
@@ -514,11 +645,22 @@ class _ChoiceOptions(TypedDict, total=False):
 
 
 _CHOICE_FLAGS: tuple[Literal["empathy", "verify", "inform", "escalate", "proactive"], ...] = (
-    "empathy", "verify", "inform", "escalate", "proactive")
+    "empathy",
+    "verify",
+    "inform",
+    "escalate",
+    "proactive",
+)
 
 
-def _read_choice(ctx: _Context, where: str, node: YNode, targets: set[str],
-                 remedy_ids: set[str], seen: dict[str, int]) -> Choice | None:
+def _read_choice(
+    ctx: _Context,
+    where: str,
+    node: YNode,
+    targets: set[str],
+    remedy_ids: set[str],
+    seen: dict[str, int],
+) -> Choice | None:
     r = ctx.r
     f = _section(ctx, node, f"a choice in {where}", CHOICE_REQUIRED, CHOICE_OPTIONAL)
     if f is None:
@@ -589,13 +731,16 @@ def _read_choice(ctx: _Context, where: str, node: YNode, targets: set[str],
     if "offer" in f:
         onode = f["offer"]
         ids: list[str] = []
-        for item in ([onode] if onode.is_scalar else r.sequence(onode, f"{what} offer") or []):
+        for item in [onode] if onode.is_scalar else r.sequence(onode, f"{what} offer") or []:
             rid = r.slug(item, f"{what} offer", strict=False)
             if rid is None:
                 continue
             if rid not in remedy_ids:
-                r.error(item, f"{what} offers remedy '{rid}', which is not in remedies"
-                              f"{did_you_mean(rid, remedy_ids)}")
+                r.error(
+                    item,
+                    f"{what} offers remedy '{rid}', which is not in remedies"
+                    f"{did_you_mean(rid, remedy_ids)}",
+                )
             else:
                 ids.append(rid)
         extra["offer"] = tuple(ids)
@@ -604,8 +749,9 @@ def _read_choice(ctx: _Context, where: str, node: YNode, targets: set[str],
     return Choice(id=str(cid), text=text, next=str(nxt), pos=_pos(r.out, node), **extra)
 
 
-def _check_reaches_end(ctx: _Context, start: str, beats: dict[str, Beat],
-                       start_node: YNode | None) -> None:
+def _check_reaches_end(
+    ctx: _Context, start: str, beats: dict[str, Beat], start_node: YNode | None
+) -> None:
     """Error when no path leads from start to end (unreachable beats are lint's business)."""
     seen = {start}
     todo = [start]
@@ -619,5 +765,9 @@ def _check_reaches_end(ctx: _Context, start: str, beats: dict[str, Beat],
                 todo.append(target)
     where = start_node if start_node is not None else None
     line, col = (where.line, where.col) if where else (1, 1)
-    ctx.r.out.error(line, col, f"no path leads from start '{start}' to end: every route loops "
-                               "or stops; give some choice next: end")
+    ctx.r.out.error(
+        line,
+        col,
+        f"no path leads from start '{start}' to end: every route loops "
+        "or stops; give some choice next: end",
+    )

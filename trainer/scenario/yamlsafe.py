@@ -40,8 +40,17 @@ _KINDS = {
     _YAML + "null": "null",
     _YAML + "timestamp": "str",  # a date is text to us (tags, titles)
 }
-_ALLOWED_EXPLICIT = {None, "!", _YAML + "str", _YAML + "int", _YAML + "float", _YAML + "bool",
-                     _YAML + "null", _YAML + "map", _YAML + "seq"}
+_ALLOWED_EXPLICIT = {
+    None,
+    "!",
+    _YAML + "str",
+    _YAML + "int",
+    _YAML + "float",
+    _YAML + "bool",
+    _YAML + "null",
+    _YAML + "map",
+    _YAML + "seq",
+}
 
 
 # C0 and C1 control characters except tab, line feed, carriage return and NEL (YAML allows it).
@@ -84,8 +93,12 @@ class Parsed:
 
 def _check_bytes(data: bytes, out: Collector) -> str | None:
     if len(data) > MAX_BYTES:
-        out.error(1, 1, f"file is {len(data):,} bytes, above the 1 MiB limit for scenario files; "
-                        "split it into several scenarios")
+        out.error(
+            1,
+            1,
+            f"file is {len(data):,} bytes, above the 1 MiB limit for scenario files; "
+            "split it into several scenarios",
+        )
         return None
     if b"\x00" in data:
         out.error(1, 1, "file is binary (it contains NUL bytes), not a YAML text file")
@@ -99,8 +112,12 @@ def _check_bytes(data: bytes, out: Collector) -> str | None:
     control = _CONTROL.search(text)
     if control is not None:
         line = text.count("\n", 0, control.start()) + 1
-        out.error(line, 1, f"file contains control character U+{ord(control.group()):04X}; "
-                           "it looks binary, not YAML text")
+        out.error(
+            line,
+            1,
+            f"file contains control character U+{ord(control.group()):04X}; "
+            "it looks binary, not YAML text",
+        )
         return None
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
@@ -123,8 +140,12 @@ def parse_bytes(data: bytes, out: Collector) -> Parsed:
         what = exc.problem or exc.context or "invalid YAML"
         if "nesting depth" in what:
             # PyYAML 6.0.4+ has its own depth limit (far above ours): say it in our words.
-            out.error(line, col, f"nesting deeper than {MAX_DEPTH} levels; scenario files are "
-                                 "refused past that depth")
+            out.error(
+                line,
+                col,
+                f"nesting deeper than {MAX_DEPTH} levels; scenario files are "
+                "refused past that depth",
+            )
         else:
             out.error(line, col, f"YAML syntax error: {what}")
         return Parsed(None, text)
@@ -207,8 +228,13 @@ def _compose_events(events: Iterator[Any], out: Collector) -> YNode | None:
         mark = event.start_mark
         if kind is yaml.ScalarEvent:
             _check_tag(event.tag, mark, out)
-            node = YNode(_scalar_kind(event.value, event.tag, event.implicit), event.value,
-                         mark.line + 1, mark.column + 1, quoted=bool(event.style))
+            node = YNode(
+                _scalar_kind(event.value, event.tag, event.implicit),
+                event.value,
+                mark.line + 1,
+                mark.column + 1,
+                quoted=bool(event.style),
+            )
             total += 1
             if event.anchor:
                 anchors[event.anchor] = node
@@ -216,9 +242,12 @@ def _compose_events(events: Iterator[Any], out: Collector) -> YNode | None:
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             _check_tag(event.tag, mark, out)
             if len(stack) >= MAX_DEPTH:
-                out.error(mark.line + 1, mark.column + 1,
-                          f"nesting deeper than {MAX_DEPTH} levels; scenario files are refused "
-                          "past that depth")
+                out.error(
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"nesting deeper than {MAX_DEPTH} levels; scenario files are refused "
+                    "past that depth",
+                )
                 raise _Refused
             is_map = kind is yaml.MappingStartEvent
             node = YNode("map" if is_map else "seq", [], mark.line + 1, mark.column + 1)
@@ -232,34 +261,49 @@ def _compose_events(events: Iterator[Any], out: Collector) -> YNode | None:
         elif kind is yaml.AliasEvent:
             target = anchors.get(event.anchor)
             if target is None:
-                out.error(mark.line + 1, mark.column + 1,
-                          f"alias *{event.anchor} names no anchor defined before it")
+                out.error(
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"alias *{event.anchor} names no anchor defined before it",
+                )
                 raise _Refused
             if any(target is container for container, _ in stack):
-                out.error(mark.line + 1, mark.column + 1,
-                          f"alias *{event.anchor} refers to itself; recursive YAML is refused")
+                out.error(
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"alias *{event.anchor} refers to itself; recursive YAML is refused",
+                )
                 raise _Refused
             total += target.size
             attach(target)
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
-                out.error(mark.line + 1, mark.column + 1,
-                          "a second YAML document ('---'); put one scenario or persona per file")
+                out.error(
+                    mark.line + 1,
+                    mark.column + 1,
+                    "a second YAML document ('---'); put one scenario or persona per file",
+                )
                 raise _Refused
         if total > MAX_NODES:
-            out.error(mark.line + 1, mark.column + 1,
-                      f"the file expands to more than {MAX_NODES:,} YAML nodes (anchors and "
-                      "aliases?); refused as a possible alias bomb")
+            out.error(
+                mark.line + 1,
+                mark.column + 1,
+                f"the file expands to more than {MAX_NODES:,} YAML nodes (anchors and "
+                "aliases?); refused as a possible alias bomb",
+            )
             raise _Refused
     return root
 
 
 def _check_tag(tag: str | None, mark: yaml.Mark, out: Collector) -> None:
     if tag not in _ALLOWED_EXPLICIT:
-        out.error(mark.line + 1, mark.column + 1,
-                  f"YAML tag {tag} is not allowed: scenario files are plain YAML "
-                  "(no Python objects or custom tags); remove the tag")
+        out.error(
+            mark.line + 1,
+            mark.column + 1,
+            f"YAML tag {tag} is not allowed: scenario files are plain YAML "
+            "(no Python objects or custom tags); remove the tag",
+        )
 
 
 def _add_pair(parent: YNode, key: YNode, value: YNode, out: Collector) -> None:
@@ -267,8 +311,11 @@ def _add_pair(parent: YNode, key: YNode, value: YNode, out: Collector) -> None:
     if key.is_scalar:
         for existing, _ in pairs:
             if existing.is_scalar and existing.value == key.value:
-                out.error(key.line, key.col,
-                          f"duplicate key '{key.value}' (first at line {existing.line}); "
-                          "YAML would silently keep only the last one; remove or rename one")
+                out.error(
+                    key.line,
+                    key.col,
+                    f"duplicate key '{key.value}' (first at line {existing.line}); "
+                    "YAML would silently keep only the last one; remove or rename one",
+                )
                 return
     pairs.append((key, value))

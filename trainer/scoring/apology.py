@@ -20,8 +20,11 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
     if facts.conditional and "responsibility" not in facts.good_components:
         content += rubric.conditional_credit
     content = min(100.0, content)
-    late = (facts.first_apology is not None and facts.first_offer is not None
-            and facts.first_apology > facts.first_offer)
+    late = (
+        facts.first_apology is not None
+        and facts.first_offer is not None
+        and facts.first_apology > facts.first_offer
+    )
     if late:
         content *= rubric.late_apology_factor
     delivery = 0.0
@@ -63,8 +66,11 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
         notes.append(note("apology.did_not_listen_first"))
     if not facts.empathy:
         notes.append(note("apology.no_empathy"))
-    missing = [c for c in ("responsibility", "repair", "regret", "explanation", "repentance")
-               if c not in facts.good_components]
+    missing = [
+        c
+        for c in ("responsibility", "repair", "regret", "explanation", "repentance")
+        if c not in facts.good_components
+    ]
     if facts.apologised and missing and "responsibility" in facts.good_components:
         notes.append(note("apology.missing_components", missing=tuple(missing)))
     if facts.excessive:

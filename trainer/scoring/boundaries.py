@@ -19,8 +19,10 @@ from .rubric import Rubric
 def _fair(scenario: Scenario, facts: Facts, rubric: Rubric) -> bool:
     """A fair remedy was given, or rightly left to a manager because it is beyond authority."""
     if facts.escalated and not fair_within_authority(scenario, rubric):
-        return not facts.offered or worth(scenario, facts.offered, rubric).nominal <= \
-            rubric.plateau_top + 1e-9
+        return (
+            not facts.offered
+            or worth(scenario, facts.offered, rubric).nominal <= rubric.plateau_top + 1e-9
+        )
     if not facts.offered:
         return False
     w = worth(scenario, facts.offered, rubric)
@@ -32,8 +34,10 @@ def checklist(scenario: Scenario, facts: Facts, rubric: Rubric) -> list[tuple[st
     opt = options(scenario)
     archetype = scenario.persona.archetype
     caved = "cave" in facts.boundaries
-    overpaid = bool(facts.offered) and worth(
-        scenario, facts.offered, rubric).nominal > rubric.overpay_ratio
+    overpaid = (
+        bool(facts.offered)
+        and worth(scenario, facts.offered, rubric).nominal > rubric.overpay_ratio
+    )
     items: list[tuple[str, bool]] = []
     if archetype == "abusive":
         if opt.calm:
@@ -57,8 +61,9 @@ def checklist(scenario: Scenario, facts: Facts, rubric: Rubric) -> list[tuple[st
     elif archetype == "never-satisfied":
         items.append(("fair_remedy", _fair(scenario, facts, rubric)))
         if opt.calm or opt.inform:
-            items.append(("limits_held", ("calm" in facts.boundaries or facts.inform)
-                          and not caved))
+            items.append(
+                ("limits_held", ("calm" in facts.boundaries or facts.inform) and not caved)
+            )
         items.append(("no_concession", not caved and facts.offer_turns <= 1 and not overpaid))
         if opt.log:
             items.append(("documented", "log" in facts.follow_up))

@@ -36,16 +36,22 @@ class DimensionDebrief:
     better_choice: Better | None
 
     def to_json(self) -> dict[str, object]:
-        out: dict[str, object] = {"dimension": self.dimension, "score": self.score,
-                                  "sentence": self.sentence, "principle": self.principle,
-                                  "better": self.better}
+        out: dict[str, object] = {
+            "dimension": self.dimension,
+            "score": self.score,
+            "sentence": self.sentence,
+            "principle": self.principle,
+            "better": self.better,
+        }
         if self.better_choice is not None:
             b = self.better_choice
             out["better_choice"] = {
-                "turn": b.turn, "beat": b.beat,
+                "turn": b.turn,
+                "beat": b.beat,
                 "choice": b.action.choice if isinstance(b.action, Choose) else None,
                 "offer": list(b.action.remedies) if isinstance(b.action, Offer) else None,
-                "score_after": b.after}
+                "score_after": b.after,
+            }
         return out
 
 
@@ -60,14 +66,14 @@ def _describe(scenario: Scenario, beat_id: str, action: Action, locale: str) -> 
     if isinstance(action, Choose):
         choice = beat.choice(action.choice)
         return choice.text.get(locale) if choice else action.choice
-    labels = [f"\"{r.label.get(locale)}\"" for rid in action.remedies
-              if (r := scenario.remedy(rid))]
+    labels = [f'"{r.label.get(locale)}"' for rid in action.remedies if (r := scenario.remedy(rid))]
     return " + ".join(labels)
 
 
 #: a choice carrying any of these is never recommended, whatever it would do to a score
-NEVER_RECOMMENDED = frozenset({"deflect", "blame-customer", "conditional", "refuse", "argue",
-                               "excessive"})
+NEVER_RECOMMENDED = frozenset(
+    {"deflect", "blame-customer", "conditional", "refuse", "argue", "excessive"}
+)
 
 
 def _recommendable(scenario: Scenario, beat_id: str, action: Action) -> bool:
@@ -76,8 +82,11 @@ def _recommendable(scenario: Scenario, beat_id: str, action: Action) -> bool:
     choice = scenario.beats[beat_id].choice(action.choice)
     if choice is None:
         return False
-    return not (set(choice.apology) & NEVER_RECOMMENDED or choice.listen == "interrupt"
-                or choice.boundary in ("retaliate", "cave"))
+    return not (
+        set(choice.apology) & NEVER_RECOMMENDED
+        or choice.listen == "interrupt"
+        or choice.boundary in ("retaliate", "cave")
+    )
 
 
 def better_choices(run: Run, result: Result, rubric: Rubric = RUBRIC) -> dict[str, Better]:
@@ -103,15 +112,16 @@ def better_choices(run: Run, result: Result, rubric: Rubric = RUBRIC) -> dict[st
         own_state, _ = engine.step(state, decision.action, decision.after)
         own_best: dict[str, float] | None = None
         for alternative in _alternatives(scenario, state):
-            if alternative == decision.action or not _recommendable(scenario, state.beat,
-                                                                    alternative):
+            if alternative == decision.action or not _recommendable(
+                scenario, state.beat, alternative
+            ):
                 continue
             try:
                 alt_state, _ = engine.step(state, alternative, decision.after)
             except ActionError:
                 continue
             same_road = alt_state.beat == own_state.beat
-            final = _continue(engine, alt_state, decisions[index + 1:] if same_road else ())
+            final = _continue(engine, alt_state, decisions[index + 1 :] if same_road else ())
             if final is None:
                 continue
             dims, overall = _scores(scenario, final, rubric)
@@ -129,11 +139,22 @@ def better_choices(run: Run, result: Result, rubric: Rubric = RUBRIC) -> dict[st
                 continue
             for name in wanted:
                 gain = dims[name] - reference[name]
-                if gain >= 1.0 and dims[name] > result.raw[name] and (
-                        name not in best or gain > best[name][0] + 1e-9):
-                    best[name] = (gain, Better(index, decision.beat, alternative, name,
-                                               result.scores[name],
-                                               int(min(100.0, dims[name]) + 0.5)))
+                if (
+                    gain >= 1.0
+                    and dims[name] > result.raw[name]
+                    and (name not in best or gain > best[name][0] + 1e-9)
+                ):
+                    best[name] = (
+                        gain,
+                        Better(
+                            index,
+                            decision.beat,
+                            alternative,
+                            name,
+                            result.scores[name],
+                            int(min(100.0, dims[name]) + 0.5),
+                        ),
+                    )
         state = own_state
     return {name: item for name, (_, item) in best.items()}
 
@@ -185,13 +206,28 @@ def debrief(run: Run, result: Result, locale: str, rubric: Rubric = RUBRIC) -> D
             key = "better.choice" if isinstance(b.action, Choose) else "better.offer"
             beat_say = scenario.beats[b.beat].say.get(locale)
             text = _describe(scenario, b.beat, b.action, locale)
-            suggestion = t(key, locale, beat=_short(beat_say), choice=text, remedies=text,
-                           dimension=t("dim." + name, locale), before=b.before, after=b.after)
-        items.append(DimensionDebrief(name, result.scores[name], sentence,
-                                      t("principle." + name, locale), suggestion, b))
+            suggestion = t(
+                key,
+                locale,
+                beat=_short(beat_say),
+                choice=text,
+                remedies=text,
+                dimension=t("dim." + name, locale),
+                before=b.before,
+                after=b.after,
+            )
+        items.append(
+            DimensionDebrief(
+                name, result.scores[name], sentence, t("principle." + name, locale), suggestion, b
+            )
+        )
     out = result.outcome
-    parts = [t("outcome.left" if out.left else
-               "outcome.retained" if out.retained else "outcome.lost", locale)]
+    parts = [
+        t(
+            "outcome.left" if out.left else "outcome.retained" if out.retained else "outcome.lost",
+            locale,
+        )
+    ]
     if out.word_of_mouth > 0:
         parts.append(t("outcome.tell_good", locale, count=out.word_of_mouth))
     elif out.word_of_mouth < 0:

@@ -63,12 +63,39 @@ class FactsBuilder:
     """Accumulates :class:`Facts` one turn at a time, so a search extending a path by one
     decision does not re-read the whole path (``copy`` before ``add`` to branch)."""
 
-    __slots__ = ("scenario", "good", "conditional", "excessive", "empathy", "listened_first",
-                 "listened", "inform", "verify", "proactive", "escalated", "insulted", "blames",
-                 "deflects", "refuses", "argues", "interrupts", "offer_turns", "first_apology",
-                 "first_offer", "escalated_at", "threat_at", "ack_minute", "offered",
-                 "follow_up", "boundaries", "resolved", "handed_over", "seconds", "minute",
-                 "count")
+    __slots__ = (
+        "scenario",
+        "good",
+        "conditional",
+        "excessive",
+        "empathy",
+        "listened_first",
+        "listened",
+        "inform",
+        "verify",
+        "proactive",
+        "escalated",
+        "insulted",
+        "blames",
+        "deflects",
+        "refuses",
+        "argues",
+        "interrupts",
+        "offer_turns",
+        "first_apology",
+        "first_offer",
+        "escalated_at",
+        "threat_at",
+        "ack_minute",
+        "offered",
+        "follow_up",
+        "boundaries",
+        "resolved",
+        "handed_over",
+        "seconds",
+        "minute",
+        "count",
+    )
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
@@ -147,8 +174,7 @@ class FactsBuilder:
                 if self.escalated_at is None:
                     self.escalated_at = i
                 done = turn.minute + choice.minutes
-                self.handed_over = done if self.handed_over is None else max(self.handed_over,
-                                                                             done)
+                self.handed_over = done if self.handed_over is None else max(self.handed_over, done)
         if any(r.escalate for r in remedies):
             self.escalated = True
             if self.escalated_at is None:
@@ -160,8 +186,7 @@ class FactsBuilder:
         for remedy in remedies:
             done = turn.minute + remedy.minutes
             if remedy.escalate:
-                self.handed_over = done if self.handed_over is None else max(self.handed_over,
-                                                                             done)
+                self.handed_over = done if self.handed_over is None else max(self.handed_over, done)
                 continue
             if remedy not in self.offered:
                 self.offered = self.offered + (remedy,)
@@ -174,17 +199,35 @@ class FactsBuilder:
         resolved = self.resolved if self.resolved is not None else self.handed_over
         end_minute = final_minute if final_minute is not None else self.minute
         return Facts(
-            turns=self.count, good_components=self.good, conditional=self.conditional,
-            deflects=self.deflects, blames_customer=self.blames, refuses=self.refuses,
-            argues=self.argues, excessive=self.excessive, empathy=self.empathy,
-            listened_first=self.listened_first, listened=self.listened,
-            interrupts=self.interrupts, inform=self.inform, verify=self.verify,
-            proactive=self.proactive, first_apology=self.first_apology,
-            first_offer=self.first_offer, offered=self.offered, offer_turns=self.offer_turns,
-            escalated=self.escalated, escalated_at=self.escalated_at,
-            follow_up=self.follow_up, boundaries=self.boundaries, threat_at=self.threat_at,
-            insulted=self.insulted, ack_minute=self.ack_minute, resolved_at=resolved,
-            decision_seconds=self.seconds, world_minutes=max(end_minute, resolved or 0.0),
+            turns=self.count,
+            good_components=self.good,
+            conditional=self.conditional,
+            deflects=self.deflects,
+            blames_customer=self.blames,
+            refuses=self.refuses,
+            argues=self.argues,
+            excessive=self.excessive,
+            empathy=self.empathy,
+            listened_first=self.listened_first,
+            listened=self.listened,
+            interrupts=self.interrupts,
+            inform=self.inform,
+            verify=self.verify,
+            proactive=self.proactive,
+            first_apology=self.first_apology,
+            first_offer=self.first_offer,
+            offered=self.offered,
+            offer_turns=self.offer_turns,
+            escalated=self.escalated,
+            escalated_at=self.escalated_at,
+            follow_up=self.follow_up,
+            boundaries=self.boundaries,
+            threat_at=self.threat_at,
+            insulted=self.insulted,
+            ack_minute=self.ack_minute,
+            resolved_at=resolved,
+            decision_seconds=self.seconds,
+            world_minutes=max(end_minute, resolved or 0.0),
             spent=sum(r.cost for r in self.offered),
             discretionary=sum(r.cost for r in self.offered if not r.owed),
         )

@@ -14,8 +14,9 @@ from .rubric import Rubric
 
 def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
     value = sum(rubric.follow_up[item] for item in facts.follow_up)
-    missing = [item for item in ("prevention", "check-in", "log", "thanks")
-               if item not in facts.follow_up]
+    missing = [
+        item for item in ("prevention", "check-in", "log", "thanks") if item not in facts.follow_up
+    ]
     if not facts.follow_up:
         notes = (note("follow_up.none"),)
     elif missing:

@@ -21,16 +21,23 @@ class Outcome:
 
     def to_json(self) -> dict[str, object]:
         spent = int(self.spent) if float(self.spent).is_integer() else round(self.spent, 2)
-        return {"satisfaction": self.satisfaction, "retained": self.retained,
-                "word_of_mouth": self.word_of_mouth,
-                "word_of_mouth_tone": ("good" if self.word_of_mouth > 0 else
-                                       "bad" if self.word_of_mouth < 0 else "none"),
-                "spent": spent, "within_authority": self.within_authority,
-                "world_minutes": self.world_minutes, "left": self.left}
+        return {
+            "satisfaction": self.satisfaction,
+            "retained": self.retained,
+            "word_of_mouth": self.word_of_mouth,
+            "word_of_mouth_tone": (
+                "good" if self.word_of_mouth > 0 else "bad" if self.word_of_mouth < 0 else "none"
+            ),
+            "spent": spent,
+            "within_authority": self.within_authority,
+            "world_minutes": self.world_minutes,
+            "left": self.left,
+        }
 
 
-def outcome(scenario: Scenario, facts: Facts, final_anger: float, dims: dict[str, float],
-            rubric: Rubric) -> Outcome:
+def outcome(
+    scenario: Scenario, facts: Facts, final_anger: float, dims: dict[str, float], rubric: Rubric
+) -> Outcome:
     persona = scenario.persona
     satisfaction = 100.0 - final_anger
     approached = facts.proactive or facts.apologised or bool(facts.offered) or facts.escalated
@@ -57,5 +64,6 @@ def outcome(scenario: Scenario, facts: Facts, final_anger: float, dims: dict[str
     else:
         mouth = 0
     within = facts.discretionary <= scenario.authority.budget or facts.escalated
-    return Outcome(sat, retained, int(mouth), facts.spent, within,
-                   int(facts.world_minutes + 0.5), left)
+    return Outcome(
+        sat, retained, int(mouth), facts.spent, within, int(facts.world_minutes + 0.5), left
+    )

@@ -61,14 +61,23 @@ def worth(scenario: Scenario, offered: Sequence[Remedy], rubric: Rubric) -> Wort
         eff = max(eff, rubric.plateau_top)
     restored = set().union(*(r.restores for r in real)) if real else set()
     coverage = len(restored & failure.losses) / len(failure.losses) if failure.losses else 1.0
-    return Worth(eff, nom, fixer is not None, coverage,
-                 other / total if total else 0.0, delayed / total if total else 0.0)
+    return Worth(
+        eff,
+        nom,
+        fixer is not None,
+        coverage,
+        other / total if total else 0.0,
+        delayed / total if total else 0.0,
+    )
 
 
 def quality(scenario: Scenario, w: Worth, rubric: Rubric) -> float:
     """The magnitude, kind, timing and coverage part of remedy fit, 0..1."""
-    under = 1.0 if w.effective >= 1.0 else smoothstep(
-        (w.effective - rubric.under_floor) / (1.0 - rubric.under_floor))
+    under = (
+        1.0
+        if w.effective >= 1.0
+        else smoothstep((w.effective - rubric.under_floor) / (1.0 - rubric.under_floor))
+    )
     if scenario.persona.opportunist:
         end, floor = rubric.opportunist_over_end, rubric.opportunist_over_floor
     else:
@@ -131,8 +140,13 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
         if w.effective < 0.6 and not w.fixes:
             notes.append(note("remedy.too_little", percent=round(100 * w.effective)))
         elif w.nominal > rubric.overpay_ratio:
-            notes.append(note("remedy.too_much", percent=round(100 * w.nominal),
-                              opportunist=scenario.persona.opportunist))
+            notes.append(
+                note(
+                    "remedy.too_much",
+                    percent=round(100 * w.nominal),
+                    opportunist=scenario.persona.opportunist,
+                )
+            )
         if fixable(scenario) and not w.fixes:
             notes.append(note("remedy.not_fixed"))
         if w.other_kind_share > 0.5:
@@ -150,9 +164,14 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
             notes.append(note("remedy.escalated_needless"))
     elif over_budget:
         value -= rubric.over_authority_penalty
-        notes.append(note("remedy.over_authority", spent=round(facts.discretionary),
-                          budget=round(budget),
-                          currency=scenario.authority.currency))
+        notes.append(
+            note(
+                "remedy.over_authority",
+                spent=round(facts.discretionary),
+                budget=round(budget),
+                currency=scenario.authority.currency,
+            )
+        )
     owed = [r for r in scenario.remedies if r.owed]
     missing_owed = [r for r in owed if r not in offered]
     handed_over_rightly = facts.escalated and not fair_inside

@@ -32,21 +32,36 @@ class Rubric:
     informed_half_life: float = 2.0
 
     # -- apology (interactional justice; Lewicki, Polin & Lount 2016; Roschk & Kaiser 2013) ----
-    components: Mapping[str, float] = field(default_factory=lambda: _frozen({
-        "responsibility": 30.0, "repair": 20.0, "regret": 15.0, "explanation": 15.0,
-        "repentance": 15.0, "forgiveness": 5.0}))
+    components: Mapping[str, float] = field(
+        default_factory=lambda: _frozen(
+            {
+                "responsibility": 30.0,
+                "repair": 20.0,
+                "regret": 15.0,
+                "explanation": 15.0,
+                "repentance": 15.0,
+                "forgiveness": 5.0,
+            }
+        )
+    )
     #: "sorry if you feel...": some regret, none of the responsibility (inference in the digest)
     conditional_credit: float = 12.0
     #: content weighs a little more than delivery (scoring.md)
     content_share: float = 0.55
     delivery_share: float = 0.45
     #: delivery: empathy (Roschk & Kaiser 2013), listening first (Min et al. 2020), not grovelling
-    delivery: Mapping[str, float] = field(default_factory=lambda: _frozen({
-        "empathy": 40.0, "listened_first": 40.0, "not_grovelling": 20.0}))
+    delivery: Mapping[str, float] = field(
+        default_factory=lambda: _frozen(
+            {"empathy": 40.0, "listened_first": 40.0, "not_grovelling": 20.0}
+        )
+    )
     #: an apology only after the remedy counts for less (Roschk & Kaiser 2013)
     late_apology_factor: float = 0.6
-    penalties: Mapping[str, float] = field(default_factory=lambda: _frozen({
-        "deflect": 20.0, "argue": 15.0, "refuse": 20.0, "interrupt": 8.0, "excessive": 5.0}))
+    penalties: Mapping[str, float] = field(
+        default_factory=lambda: _frozen(
+            {"deflect": 20.0, "argue": 15.0, "refuse": 20.0, "interrupt": 8.0, "excessive": 5.0}
+        )
+    )
     #: caps: blaming the customer is worst, blaming a colleague or "the system" next, then no
     #: apology at all (principle 1)
     cap_blame_customer: float = 10.0
@@ -89,20 +104,27 @@ class Rubric:
     fair_threshold: float = 80.0
 
     # -- follow-up (Van Vaerenbergh et al. 2012: "what we changed" above "checking in") --------
-    follow_up: Mapping[str, float] = field(default_factory=lambda: _frozen({
-        "prevention": 40.0, "check-in": 25.0, "log": 20.0, "thanks": 15.0}))
+    follow_up: Mapping[str, float] = field(
+        default_factory=lambda: _frozen(
+            {"prevention": 40.0, "check-in": 25.0, "log": 20.0, "thanks": 15.0}
+        )
+    )
 
     # -- overall ---------------------------------------------------------------------------------
     #: persona weights: speed, apology, remedy_fit, follow_up, boundaries (scoring.md)
-    weights: Mapping[str, tuple[float, ...]] = field(default_factory=lambda: MappingProxyType({
-        "reasonable": (0.25, 0.30, 0.30, 0.15),
-        "impatient": (0.35, 0.25, 0.25, 0.15),
-        "silent": (0.25, 0.25, 0.25, 0.25),
-        "anxious": (0.20, 0.35, 0.25, 0.20),
-        "never-satisfied": (0.15, 0.25, 0.25, 0.10, 0.25),
-        "abusive": (0.10, 0.20, 0.15, 0.15, 0.40),
-        "opportunist": (0.10, 0.20, 0.25, 0.10, 0.35),
-    }))
+    weights: Mapping[str, tuple[float, ...]] = field(
+        default_factory=lambda: MappingProxyType(
+            {
+                "reasonable": (0.25, 0.30, 0.30, 0.15),
+                "impatient": (0.35, 0.25, 0.25, 0.15),
+                "silent": (0.25, 0.25, 0.25, 0.25),
+                "anxious": (0.20, 0.35, 0.25, 0.20),
+                "never-satisfied": (0.15, 0.25, 0.25, 0.10, 0.25),
+                "abusive": (0.10, 0.20, 0.15, 0.15, 0.40),
+                "opportunist": (0.10, 0.20, 0.25, 0.10, 0.35),
+            }
+        )
+    )
     #: gates: compensation does not fix a bad process (Wirtz & Mattila 2004)
     gate_below: float = 40.0
     gate_remedy_factor: float = 0.5

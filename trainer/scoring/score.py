@@ -12,8 +12,13 @@ from .facts import Facts, extract
 from .outcome import Outcome, outcome
 from .rubric import BOUNDARY_ARCHETYPES, RUBRIC, Rubric
 
-_MODULES = (("speed", speed), ("apology", apology), ("remedy_fit", remedy_fit),
-            ("follow_up", follow_up), ("boundaries", boundaries))
+_MODULES = (
+    ("speed", speed),
+    ("apology", apology),
+    ("remedy_fit", remedy_fit),
+    ("follow_up", follow_up),
+    ("boundaries", boundaries),
+)
 
 
 def _round(value: float) -> int:
@@ -42,14 +47,16 @@ def dimensions(scenario: Scenario) -> tuple[str, ...]:
     return names
 
 
-def evaluate(scenario: Scenario, facts: Facts, rubric: Rubric = RUBRIC) -> tuple[
-        dict[str, Dim], float, bool, bool]:
+def evaluate(
+    scenario: Scenario, facts: Facts, rubric: Rubric = RUBRIC
+) -> tuple[dict[str, Dim], float, bool, bool]:
     """Score ``facts``: (dimension results, overall, gated, capped)."""
     names = dimensions(scenario)
-    dims = {name: module.score(scenario, facts, rubric) for name, module in _MODULES
-            if name in names}
+    dims = {
+        name: module.score(scenario, facts, rubric) for name, module in _MODULES if name in names
+    }
     weights = dict(zip(names, rubric.weights[scenario.persona.archetype], strict=True))
-    gated = (dims["apology"].score < rubric.gate_below and dims["speed"].score < rubric.gate_below)
+    gated = dims["apology"].score < rubric.gate_below and dims["speed"].score < rubric.gate_below
     if gated:
         weights["remedy_fit"] *= rubric.gate_remedy_factor
     total = sum(weights.values())

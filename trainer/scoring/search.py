@@ -32,8 +32,14 @@ MAX_STEPS_FACTOR = 2  # a path longer than twice the beats is going round in cir
 MAX_REMEDIES_PER_OFFER = 3
 
 #: principles a path can break, as lint names them
-VIOLATIONS = ("overcompensation", "no_apology", "never_asked", "blamed_customer", "retaliation",
-              "over_authority")
+VIOLATIONS = (
+    "overcompensation",
+    "no_apology",
+    "never_asked",
+    "blamed_customer",
+    "retaliation",
+    "over_authority",
+)
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,10 @@ def menu_offers(scenario: Scenario, rubric: Rubric = RUBRIC) -> tuple[Offer, ...
     budget = scenario.authority.budget
     top = min(MAX_REMEDIES_PER_OFFER, len(real))
     groups: dict[str, list[tuple[float, tuple[str, ...]]]] = {
-        "fair": [], "over_budget": [], "overpay": []}
+        "fair": [],
+        "over_budget": [],
+        "overpay": [],
+    }
     for size in range(1, top + 1):
         for combo in combinations(real, size):
             base = _base(scenario, combo, rubric)
@@ -137,28 +146,51 @@ def violations(scenario: Scenario, facts: Facts, rubric: Rubric = RUBRIC) -> fro
 
 
 def _has_good_apology(scenario: Scenario) -> bool:
-    return any(c.apology and set(c.apology) & {"responsibility", "regret", "repair"}
-               for b in scenario.beats.values() for c in b.choices)
+    return any(
+        c.apology and set(c.apology) & {"responsibility", "regret", "repair"}
+        for b in scenario.beats.values()
+        for c in b.choices
+    )
 
 
 def _signature(state: State, facts: Facts) -> tuple[object, ...]:
     return (
-        state.beat, facts.good_components, facts.conditional, min(facts.deflects, 2),
-        facts.blames_customer, min(facts.refuses, 2), min(facts.argues, 2), facts.excessive,
-        facts.empathy, facts.listened_first, facts.listened, min(facts.interrupts, 3),
-        facts.inform, facts.verify, facts.proactive, tuple(sorted(r.id for r in facts.offered)),
-        min(facts.offer_turns, 2), facts.escalated, facts.escalated_at is not None and
-        facts.threat_at is not None and facts.escalated_at >= facts.threat_at,
-        facts.follow_up, tuple(sorted(set(facts.boundaries))), facts.threat_at is not None,
-        facts.first_apology is not None and facts.first_offer is not None and
-        facts.first_apology > facts.first_offer, facts.ack_minute is not None,
+        state.beat,
+        facts.good_components,
+        facts.conditional,
+        min(facts.deflects, 2),
+        facts.blames_customer,
+        min(facts.refuses, 2),
+        min(facts.argues, 2),
+        facts.excessive,
+        facts.empathy,
+        facts.listened_first,
+        facts.listened,
+        min(facts.interrupts, 3),
+        facts.inform,
+        facts.verify,
+        facts.proactive,
+        tuple(sorted(r.id for r in facts.offered)),
+        min(facts.offer_turns, 2),
+        facts.escalated,
+        facts.escalated_at is not None
+        and facts.threat_at is not None
+        and facts.escalated_at >= facts.threat_at,
+        facts.follow_up,
+        tuple(sorted(set(facts.boundaries))),
+        facts.threat_at is not None,
+        facts.first_apology is not None
+        and facts.first_offer is not None
+        and facts.first_apology > facts.first_offer,
+        facts.ack_minute is not None,
     )
 
 
 def _partial_violations(scenario: Scenario, facts: Facts, rubric: Rubric) -> frozenset[str]:
     # Only what is already broken for good: caving, overpaying, blaming, retaliating.
-    return frozenset(v for v in violations(scenario, facts, rubric)
-                     if v not in ("no_apology", "never_asked"))
+    return frozenset(
+        v for v in violations(scenario, facts, rubric) if v not in ("no_apology", "never_asked")
+    )
 
 
 def _order(scenario: Scenario) -> list[list[str]]:
@@ -223,8 +255,13 @@ def _order(scenario: Scenario) -> list[list[str]]:
     return [sorted(c, key=lambda b: (distance.get(b, far), b)) for c in components]
 
 
-def explore(scenario: Scenario, rubric: Rubric = RUBRIC, start: State | None = None,
-            beam: int = BEAM, engine: Engine | None = None) -> Exploration:
+def explore(
+    scenario: Scenario,
+    rubric: Rubric = RUBRIC,
+    start: State | None = None,
+    beam: int = BEAM,
+    engine: Engine | None = None,
+) -> Exploration:
     """Search the paths from ``start`` (default: the scenario's start) to ``end``.
 
     Beats are visited in topological order of their strongly connected components; the partial
@@ -240,7 +277,8 @@ def explore(scenario: Scenario, rubric: Rubric = RUBRIC, start: State | None = N
     for turn in state0.turns:
         builder0.add(turn)
     pending: dict[str, dict[tuple[object, ...], _Item]] = {
-        state0.beat: {("start",): (0.0, frozenset(), state0, (), builder0)}}
+        state0.beat: {("start",): (0.0, frozenset(), state0, (), builder0)}
+    }
     for component in _order(scenario):
         beat0 = scenario.beats[component[0]]
         cyclic = len(component) > 1 or any(c.next == beat0.id for c in beat0.choices)
@@ -258,9 +296,15 @@ def explore(scenario: Scenario, rubric: Rubric = RUBRIC, start: State | None = N
 _Item = tuple[float, frozenset[str], State, tuple[tuple[Action, float], ...], FactsBuilder]
 
 
-def _expand(scenario: Scenario, rubric: Rubric, engine: Engine, result: Exploration,
-            pending: dict[str, dict[tuple[object, ...], _Item]], item: _Item,
-            prefix_len: int) -> None:
+def _expand(
+    scenario: Scenario,
+    rubric: Rubric,
+    engine: Engine,
+    result: Exploration,
+    pending: dict[str, dict[tuple[object, ...], _Item]],
+    item: _Item,
+    prefix_len: int,
+) -> None:
     _, _, state, path, builder = item
     after = nominal_after(scenario, engine, state)
     for action in actions(scenario, state, rubric):
@@ -282,8 +326,13 @@ def _expand(scenario: Scenario, rubric: Rubric, engine: Engine, result: Explorat
         bucket = pending.setdefault(nxt.beat, {})
         kept = bucket.get(key)
         if kept is None or overall > kept[0]:
-            bucket[key] = (overall, _partial_violations(scenario, facts, rubric), nxt,
-                           decisions, grown)
+            bucket[key] = (
+                overall,
+                _partial_violations(scenario, facts, rubric),
+                nxt,
+                decisions,
+                grown,
+            )
 
 
 def _prune(items: Iterable[_Item], beam: int) -> list[_Item]:
@@ -307,12 +356,24 @@ def _prune(items: Iterable[_Item], beam: int) -> list[_Item]:
     return [ranked[i] for i in sorted(keep)]
 
 
-def _record(scenario: Scenario, rubric: Rubric, result: Exploration, final: State, facts: Facts,
-            decisions: tuple[tuple[Action, float], ...], prefix_len: int) -> None:
+def _record(
+    scenario: Scenario,
+    rubric: Rubric,
+    result: Exploration,
+    final: State,
+    facts: Facts,
+    decisions: tuple[tuple[Action, float], ...],
+    prefix_len: int,
+) -> None:
     dims, overall, _, _ = evaluate(scenario, facts, rubric)
     broken = violations(scenario, facts, rubric)
-    path = Path(decisions, tuple(t.beat for t in final.turns[prefix_len:]), overall,
-                {name: dim.score for name, dim in dims.items()}, broken)
+    path = Path(
+        decisions,
+        tuple(t.beat for t in final.turns[prefix_len:]),
+        overall,
+        {name: dim.score for name, dim in dims.items()},
+        broken,
+    )
     result.complete_paths += 1
     if result.best is None or overall > result.best.overall:
         result.best = path

@@ -19,24 +19,39 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
         ack = 0.0
         notes.append(note("speed.never_acknowledged"))
     else:
-        ack = decay(facts.ack_minute, timing.acknowledge_min,
-                    timing.acknowledge_min * rubric.half_life)
+        ack = decay(
+            facts.ack_minute, timing.acknowledge_min, timing.acknowledge_min * rubric.half_life
+        )
         if ack < 1.0:
-            notes.append(note("speed.late_acknowledgment", minutes=round(facts.ack_minute, 1),
-                              target=timing.acknowledge_min))
+            notes.append(
+                note(
+                    "speed.late_acknowledgment",
+                    minutes=round(facts.ack_minute, 1),
+                    target=timing.acknowledge_min,
+                )
+            )
     if facts.resolved_at is None:
         res = 0.0
         notes.append(note("speed.never_resolved"))
     else:
-        half = timing.resolve_min * (rubric.informed_half_life if facts.inform else
-                                     rubric.half_life)
+        half = timing.resolve_min * (
+            rubric.informed_half_life if facts.inform else rubric.half_life
+        )
         res = decay(facts.resolved_at, timing.resolve_min, half)
         if res < 1.0:
-            notes.append(note("speed.slow_resolution", minutes=round(facts.resolved_at),
-                              target=timing.resolve_min, informed=facts.inform))
+            notes.append(
+                note(
+                    "speed.slow_resolution",
+                    minutes=round(facts.resolved_at),
+                    target=timing.resolve_min,
+                    informed=facts.inform,
+                )
+            )
     if facts.decision_seconds:
-        per = [decay(s, timing.decide_s, timing.decide_s * rubric.half_life)
-               for s in facts.decision_seconds]
+        per = [
+            decay(s, timing.decide_s, timing.decide_s * rubric.half_life)
+            for s in facts.decision_seconds
+        ]
         decisions = sum(per) / len(per)
         slow = sum(1 for p in per if p < 1.0)
         if slow:
@@ -46,6 +61,11 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
     world = rubric.acknowledge_share * ack + rubric.resolve_share * res
     value = 100.0 * (rubric.world_share * world + rubric.decision_share * decisions)
     if not notes:
-        notes.append(note("speed.good", ack=round(facts.ack_minute or 0, 1),
-                          resolved=round(facts.resolved_at or 0)))
+        notes.append(
+            note(
+                "speed.good",
+                ack=round(facts.ack_minute or 0, 1),
+                resolved=round(facts.resolved_at or 0),
+            )
+        )
     return Dim(value, tuple(notes))

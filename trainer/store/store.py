@@ -87,16 +87,19 @@ class Store:
     def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
         self.url = url or default_url()
         if self.url.startswith("sqlite:///") and not self.url.startswith("sqlite:///:memory:"):
-            folder = Path(self.url[len("sqlite:///"):]).parent
+            folder = Path(self.url[len("sqlite:///") :]).parent
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StoreError(f"cannot create the folder {folder} for the results database: "
-                                 f"{exc.strerror or exc}; set TRAINER_DB_URL to a writable "
-                                 "place") from None
+                raise StoreError(
+                    f"cannot create the folder {folder} for the results database: "
+                    f"{exc.strerror or exc}; set TRAINER_DB_URL to a writable "
+                    "place"
+                ) from None
         try:
-            self.engine: SqlEngine = create_engine(self.url, future=True,
-                                                   pool_pre_ping=not self.is_sqlite)
+            self.engine: SqlEngine = create_engine(
+                self.url, future=True, pool_pre_ping=not self.is_sqlite
+            )
         except (SQLAlchemyError, ImportError, ValueError) as exc:
             raise StoreError(f"cannot open the results database {self.safe_url}: {exc}") from None
         if self.is_sqlite:
@@ -136,8 +139,9 @@ class Store:
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")
         except OperationalError as exc:
-            raise StoreError(f"cannot reach the results database {self.safe_url}: "
-                             f"{exc.orig}") from None
+            raise StoreError(
+                f"cannot reach the results database {self.safe_url}: {exc.orig}"
+            ) from None
 
     def revision(self) -> str | None:
         with self.engine.connect() as conn:
@@ -149,9 +153,15 @@ class Store:
         persona_raw = scenario.persona.raw.decode("utf-8") if scenario.persona.raw else None
         with Session(self.engine) as session, session.begin():
             if session.get(ScenarioSnapshot, scenario.sha256) is None:
-                session.add(ScenarioSnapshot(
-                    sha256=scenario.sha256, scenario_id=scenario.id, version=scenario.version,
-                    source=scenario.raw.decode("utf-8"), persona_source=persona_raw))
+                session.add(
+                    ScenarioSnapshot(
+                        sha256=scenario.sha256,
+                        scenario_id=scenario.id,
+                        version=scenario.version,
+                        source=scenario.raw.decode("utf-8"),
+                        persona_source=persona_raw,
+                    )
+                )
                 try:
                     session.flush()
                 except IntegrityError:  # another process stored the same snapshot
@@ -162,18 +172,30 @@ class Store:
             if record.cohort:
                 cohort = session.scalar(select(Cohort).where(Cohort.code == record.cohort))
                 if cohort is None:
-                    raise StoreError(f"unknown cohort code '{record.cohort}': ask your trainer "
-                                     "for the code, or leave it out")
+                    raise StoreError(
+                        f"unknown cohort code '{record.cohort}': ask your trainer "
+                        "for the code, or leave it out"
+                    )
                 cohort_id = cohort.id
-            session.add(RunRow(
-                id=record.run_id, trainee_id=trainee.id, cohort_id=cohort_id,
-                scenario_id=record.scenario_id, scenario_version=record.scenario_version,
-                scenario_sha256=record.scenario_sha256, seed=record.seed,
-                actions=json.dumps(list(record.decisions), ensure_ascii=False),
-                engine_version=record.engine_version, locale=record.locale,
-                started_at=record.started_at, finished_at=record.finished_at,
-                scores=json.dumps(record.scores, sort_keys=True), overall=record.scores["overall"],
-                outcome=json.dumps(record.outcome, sort_keys=True, ensure_ascii=False)))
+            session.add(
+                RunRow(
+                    id=record.run_id,
+                    trainee_id=trainee.id,
+                    cohort_id=cohort_id,
+                    scenario_id=record.scenario_id,
+                    scenario_version=record.scenario_version,
+                    scenario_sha256=record.scenario_sha256,
+                    seed=record.seed,
+                    actions=json.dumps(list(record.decisions), ensure_ascii=False),
+                    engine_version=record.engine_version,
+                    locale=record.locale,
+                    started_at=record.started_at,
+                    finished_at=record.finished_at,
+                    scores=json.dumps(record.scores, sort_keys=True),
+                    overall=record.scores["overall"],
+                    outcome=json.dumps(record.outcome, sort_keys=True, ensure_ascii=False),
+                )
+            )
         return None
 
     def _trainee(self, session: Session, name: str) -> Trainee:
@@ -200,20 +222,30 @@ class Store:
 
     def _record(self, row: RunRow, trainee: str, cohort: str | None) -> RunRecord:
         return RunRecord(
-            run_id=row.id, trainee=trainee, cohort=cohort, scenario_id=row.scenario_id,
-            scenario_version=row.scenario_version, scenario_sha256=row.scenario_sha256,
-            seed=row.seed, decisions=tuple(json.loads(row.actions)),
-            scores=json.loads(row.scores), outcome=json.loads(row.outcome),
-            started_at=_aware(row.started_at), finished_at=_aware(row.finished_at),
-            engine_version=row.engine_version, locale=row.locale)
+            run_id=row.id,
+            trainee=trainee,
+            cohort=cohort,
+            scenario_id=row.scenario_id,
+            scenario_version=row.scenario_version,
+            scenario_sha256=row.scenario_sha256,
+            seed=row.seed,
+            decisions=tuple(json.loads(row.actions)),
+            scores=json.loads(row.scores),
+            outcome=json.loads(row.outcome),
+            started_at=_aware(row.started_at),
+            finished_at=_aware(row.finished_at),
+            engine_version=row.engine_version,
+            locale=row.locale,
+        )
 
     def replay(self, record: RunRecord) -> tuple[Scenario, Run] | None:
         scenario = self.scenario_for(record.scenario_sha256)
         if scenario is None:
             return None
         try:
-            run = Engine(scenario, record.locale).play([_action(d) for d in record.decisions],
-                                                       seed=record.seed)
+            run = Engine(scenario, record.locale).play(
+                [_action(d) for d in record.decisions], seed=record.seed
+            )
         except (ActionError, KeyError, TypeError, ValueError):
             return None
         return scenario, run
@@ -225,12 +257,15 @@ class Store:
         scores = dict(score_run(replayed[1]).scores)
         return ("ok" if scores == record.scores else "mismatch"), scores
 
-    def runs(self, cohort: str | None = None, trainee: str | None = None,
-             include_hidden: bool = True) -> list[StoredRun]:
-        query = (select(RunRow, Trainee.name, Cohort.code)
-                 .join(Trainee, RunRow.trainee_id == Trainee.id)
-                 .outerjoin(Cohort, RunRow.cohort_id == Cohort.id)
-                 .order_by(RunRow.finished_at, RunRow.id))
+    def runs(
+        self, cohort: str | None = None, trainee: str | None = None, include_hidden: bool = True
+    ) -> list[StoredRun]:
+        query = (
+            select(RunRow, Trainee.name, Cohort.code)
+            .join(Trainee, RunRow.trainee_id == Trainee.id)
+            .outerjoin(Cohort, RunRow.cohort_id == Cohort.id)
+            .order_by(RunRow.finished_at, RunRow.id)
+        )
         if cohort is not None:
             query = query.where(Cohort.code == cohort)
         if trainee is not None:
@@ -251,7 +286,8 @@ class Store:
                 select(RunRow, Trainee.name, Cohort.code)
                 .join(Trainee, RunRow.trainee_id == Trainee.id)
                 .outerjoin(Cohort, RunRow.cohort_id == Cohort.id)
-                .where(RunRow.id == run_id)).first()
+                .where(RunRow.id == run_id)
+            ).first()
         if found is None:
             return None
         row, name, code = found
@@ -260,82 +296,108 @@ class Store:
         return StoredRun(record, integrity, recomputed, row.hidden, row.approved)
 
     # -- leaderboards ----------------------------------------------------------------------
-    def _best_runs_query(self, scenario: str | None, cohort: str | None,
-                         exclude: Iterable[str]):  # type: ignore[no-untyped-def]
+    def _best_runs_query(self, scenario: str | None, cohort: str | None, exclude: Iterable[str]):  # type: ignore[no-untyped-def]
         """Best visible run per trainee and scenario (ties: the earlier run), as SQL."""
-        ranked = (select(RunRow.id.label("run_id"), RunRow.trainee_id, RunRow.scenario_id,
-                         RunRow.overall, RunRow.finished_at, RunRow.cohort_id,
-                         func.row_number().over(
-                             partition_by=(RunRow.trainee_id, RunRow.scenario_id),
-                             order_by=(RunRow.overall.desc(), RunRow.finished_at.asc(),
-                                       RunRow.id.asc())).label("pos"))
-                  .where(RunRow.hidden.is_(False)))
+        ranked = select(
+            RunRow.id.label("run_id"),
+            RunRow.trainee_id,
+            RunRow.scenario_id,
+            RunRow.overall,
+            RunRow.finished_at,
+            RunRow.cohort_id,
+            func.row_number()
+            .over(
+                partition_by=(RunRow.trainee_id, RunRow.scenario_id),
+                order_by=(RunRow.overall.desc(), RunRow.finished_at.asc(), RunRow.id.asc()),
+            )
+            .label("pos"),
+        ).where(RunRow.hidden.is_(False))
         if scenario is not None:
             ranked = ranked.where(RunRow.scenario_id == scenario)
         if cohort is not None:
-            ranked = ranked.where(RunRow.cohort_id == select(Cohort.id).where(
-                Cohort.code == cohort).scalar_subquery())
+            ranked = ranked.where(
+                RunRow.cohort_id == select(Cohort.id).where(Cohort.code == cohort).scalar_subquery()
+            )
         excluded = list(exclude)
         if excluded:
             ranked = ranked.where(RunRow.id.not_in(excluded))
         return ranked.subquery()
 
-    def leaderboard(self, scenario: str | None = None, cohort: str | None = None,
-                    limit: int = 50) -> list[BoardRow]:
+    def leaderboard(
+        self, scenario: str | None = None, cohort: str | None = None, limit: int = 50
+    ) -> list[BoardRow]:
         """Per scenario: the best run per trainee; across scenarios (``scenario`` None): each
         trainee's best runs summed. Runs whose scores fail the integrity check are left out
         (and the trainee's next best run counts instead)."""
         excluded: set[str] = set()
         for _ in range(20):
             rows = self._leaderboard_rows(scenario, cohort, limit, excluded)
-            bad = self._mismatched([r.run_id for r in rows] if scenario else
-                                   self._runs_behind(rows, scenario, cohort, excluded))
+            bad = self._mismatched(
+                [r.run_id for r in rows]
+                if scenario
+                else self._runs_behind(rows, scenario, cohort, excluded)
+            )
             if not bad:
                 return rows
             excluded |= bad
         return self._leaderboard_rows(scenario, cohort, limit, excluded)
 
-    def _leaderboard_rows(self, scenario: str | None, cohort: str | None, limit: int,
-                          excluded: set[str]) -> list[BoardRow]:
+    def _leaderboard_rows(
+        self, scenario: str | None, cohort: str | None, limit: int, excluded: set[str]
+    ) -> list[BoardRow]:
         best = self._best_runs_query(scenario, cohort, excluded)
         with Session(self.engine) as session:
             if scenario is not None:
-                query = (select(best.c.run_id, Trainee.name, Cohort.code, best.c.scenario_id,
-                                best.c.overall)
-                         .join(Trainee, Trainee.id == best.c.trainee_id)
-                         .outerjoin(Cohort, Cohort.id == best.c.cohort_id)
-                         .where(best.c.pos == 1)
-                         .order_by(best.c.overall.desc(), best.c.finished_at.asc(),
-                                   best.c.run_id.asc())
-                         .limit(limit))
-                return [BoardRow(i + 1, name, code, scen, overall, run_id)
-                        for i, (run_id, name, code, scen, overall)
-                        in enumerate(session.execute(query))]
+                query = (
+                    select(
+                        best.c.run_id, Trainee.name, Cohort.code, best.c.scenario_id, best.c.overall
+                    )
+                    .join(Trainee, Trainee.id == best.c.trainee_id)
+                    .outerjoin(Cohort, Cohort.id == best.c.cohort_id)
+                    .where(best.c.pos == 1)
+                    .order_by(best.c.overall.desc(), best.c.finished_at.asc(), best.c.run_id.asc())
+                    .limit(limit)
+                )
+                return [
+                    BoardRow(i + 1, name, code, scen, overall, run_id)
+                    for i, (run_id, name, code, scen, overall) in enumerate(session.execute(query))
+                ]
             total = func.sum(best.c.overall).label("total")
-            query = (select(Trainee.name, total, func.count().label("n"),
-                            func.min(best.c.finished_at).label("first"),
-                            func.max(best.c.run_id).label("run_id"))
-                     .join(Trainee, Trainee.id == best.c.trainee_id)
-                     .where(best.c.pos == 1)
-                     .group_by(Trainee.name)
-                     .order_by(total.desc(), func.min(best.c.finished_at).asc(), Trainee.name)
-                     .limit(limit))
+            query = (
+                select(
+                    Trainee.name,
+                    total,
+                    func.count().label("n"),
+                    func.min(best.c.finished_at).label("first"),
+                    func.max(best.c.run_id).label("run_id"),
+                )
+                .join(Trainee, Trainee.id == best.c.trainee_id)
+                .where(best.c.pos == 1)
+                .group_by(Trainee.name)
+                .order_by(total.desc(), func.min(best.c.finished_at).asc(), Trainee.name)
+                .limit(limit)
+            )
             rows = []
             for i, (name, score, count, _first, run_id) in enumerate(session.execute(query)):
-                rows.append(BoardRow(i + 1, name, cohort, f"{count} scenario(s)", int(score),
-                                     run_id))
+                rows.append(
+                    BoardRow(i + 1, name, cohort, f"{count} scenario(s)", int(score), run_id)
+                )
             return rows
 
-    def _runs_behind(self, rows: Sequence[BoardRow], scenario: str | None, cohort: str | None,
-                     excluded: set[str]) -> list[str]:
+    def _runs_behind(
+        self, rows: Sequence[BoardRow], scenario: str | None, cohort: str | None, excluded: set[str]
+    ) -> list[str]:
         """The runs that make up the all-scenario totals of the trainees shown."""
         best = self._best_runs_query(scenario, cohort, excluded)
         names = [r.trainee for r in rows]
         if not names:
             return []
         with Session(self.engine) as session:
-            query = (select(best.c.run_id).join(Trainee, Trainee.id == best.c.trainee_id)
-                     .where(best.c.pos == 1, Trainee.name.in_(names)))
+            query = (
+                select(best.c.run_id)
+                .join(Trainee, Trainee.id == best.c.trainee_id)
+                .where(best.c.pos == 1, Trainee.name.in_(names))
+            )
             return [run_id for (run_id,) in session.execute(query)]
 
     def _mismatched(self, run_ids: Sequence[str]) -> set[str]:
@@ -348,10 +410,12 @@ class Store:
 
     def best_scores(self, trainee: str) -> dict[str, int]:
         with Session(self.engine) as session:
-            query = (select(RunRow.scenario_id, func.max(RunRow.overall))
-                     .join(Trainee, RunRow.trainee_id == Trainee.id)
-                     .where(Trainee.name == trainee, RunRow.hidden.is_(False))
-                     .group_by(RunRow.scenario_id))
+            query = (
+                select(RunRow.scenario_id, func.max(RunRow.overall))
+                .join(Trainee, RunRow.trainee_id == Trainee.id)
+                .where(Trainee.name == trainee, RunRow.hidden.is_(False))
+                .group_by(RunRow.scenario_id)
+            )
             return {scenario: int(best) for scenario, best in session.execute(query)}
 
     # -- trainer role ----------------------------------------------------------------------
@@ -375,34 +439,59 @@ class Store:
         with Session(self.engine) as session:
             setting = session.get(Setting, "trainer_passphrase")
         if setting is None:
-            raise StoreError("no trainer passphrase is set yet: run 'trainer passphrase set' "
-                             "first")
+            raise StoreError("no trainer passphrase is set yet: run 'trainer passphrase set' first")
         if not passphrase:
-            raise StoreError("this needs the trainer passphrase (TRAINER_PASSPHRASE or the "
-                             "prompt)")
+            raise StoreError("this needs the trainer passphrase (TRAINER_PASSPHRASE or the prompt)")
         _, n, r, p, salt, digest = setting.value.split("$")
         got = _scrypt(passphrase, bytes.fromhex(salt), int(n), int(r), int(p))
         if not hmac.compare_digest(got, bytes.fromhex(digest)):
             raise StoreError("wrong trainer passphrase")
 
-    def create_cohort(self, passphrase: str | None, code: str, name: str,
-                      starts_on: str | None = None, ends_on: str | None = None,
-                      facilitator: str | None = None) -> None:
+    def create_cohort(
+        self,
+        passphrase: str | None,
+        code: str,
+        name: str,
+        starts_on: str | None = None,
+        ends_on: str | None = None,
+        facilitator: str | None = None,
+    ) -> None:
         self.require_trainer(passphrase)
         with Session(self.engine) as session, session.begin():
             if session.scalar(select(Cohort).where(Cohort.code == code)) is not None:
                 raise StoreError(f"cohort '{code}' already exists")
-            session.add(Cohort(code=code, name=name, starts_on=starts_on, ends_on=ends_on,
-                               facilitator=facilitator, created_at=_now()))
+            session.add(
+                Cohort(
+                    code=code,
+                    name=name,
+                    starts_on=starts_on,
+                    ends_on=ends_on,
+                    facilitator=facilitator,
+                    created_at=_now(),
+                )
+            )
 
     def cohorts(self) -> list[dict[str, Any]]:
         with Session(self.engine) as session:
-            return [{"code": c.code, "name": c.name, "starts_on": c.starts_on,
-                     "ends_on": c.ends_on, "facilitator": c.facilitator}
-                    for c in session.scalars(select(Cohort).order_by(Cohort.code))]
+            return [
+                {
+                    "code": c.code,
+                    "name": c.name,
+                    "starts_on": c.starts_on,
+                    "ends_on": c.ends_on,
+                    "facilitator": c.facilitator,
+                }
+                for c in session.scalars(select(Cohort).order_by(Cohort.code))
+            ]
 
-    def set_flags(self, passphrase: str | None, run_id: str, *, hidden: bool | None = None,
-                  approved: bool | None = None) -> None:
+    def set_flags(
+        self,
+        passphrase: str | None,
+        run_id: str,
+        *,
+        hidden: bool | None = None,
+        approved: bool | None = None,
+    ) -> None:
         self.require_trainer(passphrase)
         values: dict[str, bool] = {}
         if hidden is not None:
@@ -423,9 +512,12 @@ class Store:
 
     def notes(self, run_id: str) -> list[dict[str, Any]]:
         with Session(self.engine) as session:
-            return [{"author": n.author, "text": n.text, "at": _aware(n.created_at).isoformat()}
-                    for n in session.scalars(select(Note).where(Note.run_id == run_id)
-                                             .order_by(Note.id))]
+            return [
+                {"author": n.author, "text": n.text, "at": _aware(n.created_at).isoformat()}
+                for n in session.scalars(
+                    select(Note).where(Note.run_id == run_id).order_by(Note.id)
+                )
+            ]
 
     def export_trainee(self, passphrase: str | None, name: str) -> dict[str, Any]:
         self.require_trainer(passphrase)
@@ -434,14 +526,26 @@ class Store:
             with Session(self.engine) as session:
                 if session.scalar(select(Trainee).where(Trainee.name == name)) is None:
                     raise StoreError(f"no trainee '{name}'")
-        return {"trainee": name, "runs": [
-            {"run_id": r.record.run_id, "cohort": r.record.cohort,
-             "scenario": r.record.scenario_id, "version": r.record.scenario_version,
-             "started_at": r.record.started_at.isoformat(),
-             "finished_at": r.record.finished_at.isoformat(), "seed": r.record.seed,
-             "actions": list(r.record.decisions), "scores": r.record.scores,
-             "outcome": r.record.outcome, "integrity": r.integrity,
-             "notes": self.notes(r.record.run_id)} for r in runs]}
+        return {
+            "trainee": name,
+            "runs": [
+                {
+                    "run_id": r.record.run_id,
+                    "cohort": r.record.cohort,
+                    "scenario": r.record.scenario_id,
+                    "version": r.record.scenario_version,
+                    "started_at": r.record.started_at.isoformat(),
+                    "finished_at": r.record.finished_at.isoformat(),
+                    "seed": r.record.seed,
+                    "actions": list(r.record.decisions),
+                    "scores": r.record.scores,
+                    "outcome": r.record.outcome,
+                    "integrity": r.integrity,
+                    "notes": self.notes(r.record.run_id),
+                }
+                for r in runs
+            ],
+        }
 
     def delete_trainee(self, passphrase: str | None, name: str) -> int:
         self.require_trainer(passphrase)
@@ -449,11 +553,15 @@ class Store:
             trainee = session.scalar(select(Trainee).where(Trainee.name == name))
             if trainee is None:
                 raise StoreError(f"no trainee '{name}'")
-            run_ids = list(session.scalars(select(RunRow.id).where(
-                RunRow.trainee_id == trainee.id)))
+            run_ids = list(
+                session.scalars(select(RunRow.id).where(RunRow.trainee_id == trainee.id))
+            )
             for model in (Outbox, Note):
-                session.execute(model.__table__.delete().where(  # type: ignore[attr-defined]
-                    model.run_id.in_(run_ids)))  # type: ignore[attr-defined]
+                session.execute(
+                    model.__table__.delete().where(  # type: ignore[attr-defined]
+                        model.run_id.in_(run_ids)
+                    )
+                )  # type: ignore[attr-defined]
             session.execute(RunRow.__table__.delete().where(RunRow.trainee_id == trainee.id))
             session.delete(trainee)
             return len(run_ids)
@@ -464,24 +572,33 @@ class Store:
         with Session(self.engine) as session, session.begin():
             for statement in statements:
                 if session.get(Outbox, statement["id"]) is None:
-                    session.add(Outbox(statement_id=statement["id"], run_id=run_id,
-                                       payload=json.dumps(statement, sort_keys=True,
-                                                          ensure_ascii=False)))
+                    session.add(
+                        Outbox(
+                            statement_id=statement["id"],
+                            run_id=run_id,
+                            payload=json.dumps(statement, sort_keys=True, ensure_ascii=False),
+                        )
+                    )
                     added += 1
         return added
 
     def pending_statements(self) -> list[dict[str, Any]]:
         with Session(self.engine) as session:
-            return [json.loads(o.payload) for o in session.scalars(
-                select(Outbox).where(Outbox.sent_at.is_(None)).order_by(Outbox.statement_id))]
+            return [
+                json.loads(o.payload)
+                for o in session.scalars(
+                    select(Outbox).where(Outbox.sent_at.is_(None)).order_by(Outbox.statement_id)
+                )
+            ]
 
     def mark_sent(self, statement_ids: Iterable[str]) -> None:
         ids = list(statement_ids)
         if not ids:
             return
         with Session(self.engine) as session, session.begin():
-            session.execute(update(Outbox).where(Outbox.statement_id.in_(ids))
-                            .values(sent_at=_now()))
+            session.execute(
+                update(Outbox).where(Outbox.statement_id.in_(ids)).values(sent_at=_now())
+            )
 
     def close(self) -> None:
         self.engine.dispose()
@@ -490,10 +607,12 @@ class Store:
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # OWASP's minimum for scrypt; ~50 ms here
 
 
-def _scrypt(passphrase: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R,
-            p: int = SCRYPT_P) -> bytes:
-    return hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=32,
-                          maxmem=64 * 1024 * 1024)
+def _scrypt(
+    passphrase: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P
+) -> bytes:
+    return hashlib.scrypt(
+        passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=32, maxmem=64 * 1024 * 1024
+    )
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -84,8 +84,11 @@ class Autopilot:
             values = scene.values  # type: ignore[attr-defined]
             if not values["name"]:
                 cohort = self.ctx.cohort or ""
-                return ([Intent("text", self.trainee), Intent("next"), Intent("text", cohort)]
-                        if cohort else [Intent("text", self.trainee)])
+                return (
+                    [Intent("text", self.trainee), Intent("next"), Intent("text", cohort)]
+                    if cohort
+                    else [Intent("text", self.trainee)]
+                )
             scene.focus.focus("continue")  # type: ignore[attr-defined]
             return [Intent("confirm")]
         if scene.name == "picker":
@@ -114,7 +117,8 @@ class Autopilot:
         assert isinstance(step.action, Offer)
         ids = [r.id for r in scene.menu_remedies()]
         return [Intent("select", ids.index(rid)) for rid in step.action.remedies] + [
-            Intent("confirm")]
+            Intent("confirm")
+        ]
 
 
 class App:
@@ -129,10 +133,12 @@ class App:
             from dataclasses import replace
 
             stored = replace(stored, fullscreen=options.fullscreen)
-        self.ctx = Context(settings=stored, scenarios=options.scenarios or [],
-                           results=options.results,
-                           save_settings=settings_store.save if options.remember_settings
-                           else (lambda s: None))
+        self.ctx = Context(
+            settings=stored,
+            scenarios=options.scenarios or [],
+            results=options.results,
+            save_settings=settings_store.save if options.remember_settings else (lambda s: None),
+        )
         self.stack = SceneStack()
         self.screen: pygame.Surface | None = None
         self.shots: list[Path] = []

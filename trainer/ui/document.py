@@ -29,8 +29,14 @@ class Document:
     height: int = 0
     lines: list[list[str]] = field(default_factory=list)
 
-    def add(self, kind: str, text: str = "", color: RGB | None = None,
-            value: float = 0.0, height: int = 0) -> None:
+    def add(
+        self,
+        kind: str,
+        text: str = "",
+        color: RGB | None = None,
+        value: float = 0.0,
+        height: int = 0,
+    ) -> None:
         self.blocks.append(Block(kind, text, color, value, height))
 
     def layout(self, ctx: Context, width: int) -> None:
@@ -50,8 +56,9 @@ class Document:
                 total += int(line_height(ctx, "small") * 0.9)
         self.height = total
 
-    def draw(self, surface: pygame.Surface, ctx: Context, rect: pygame.Rect, scroll: int,
-             ink: RGB) -> None:
+    def draw(
+        self, surface: pygame.Surface, ctx: Context, rect: pygame.Rect, scroll: int, ink: RGB
+    ) -> None:
         clip = surface.get_clip()
         surface.set_clip(rect)
         y = rect.top - scroll
@@ -66,19 +73,26 @@ class Document:
             step = line_height(ctx, role)
             for line in lines:
                 if y + step >= rect.top and y <= rect.bottom:
-                    surface.blit(rendered(line, font, tuple(block.color or ink), bold),
-                                 (rect.left, y))
+                    surface.blit(
+                        rendered(line, font, tuple(block.color or ink), bold), (rect.left, y)
+                    )
                 y += step
             if block.kind == "score":
                 h = int(line_height(ctx, "small") * 0.55)
                 color = th.good if block.value >= 70 else th.warn if block.value >= 40 else th.bad
-                bar(surface, pygame.Rect(rect.left, y, int(rect.width * 0.7), h),
-                    block.value / 100, color, th.panel_alt if th.name == "default" else th.bar_bg,
-                    radius=h // 2)
+                bar(
+                    surface,
+                    pygame.Rect(rect.left, y, int(rect.width * 0.7), h),
+                    block.value / 100,
+                    color,
+                    th.panel_alt if th.name == "default" else th.bar_bg,
+                    radius=h // 2,
+                )
                 y += int(line_height(ctx, "small") * 0.9)
         surface.set_clip(clip)
 
 
 def _role(kind: str) -> str:
     return {"heading": "heading", "para": "body", "small": "small", "score": "body"}.get(
-        kind, "body")
+        kind, "body"
+    )

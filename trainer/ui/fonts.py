@@ -84,8 +84,9 @@ def _wrap(text: str, font: pygame.font.Font, width: int) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1024)
-def rendered(text: str, font: pygame.font.Font, color: tuple[int, ...],
-             bold: bool = False) -> pygame.Surface:
+def rendered(
+    text: str, font: pygame.font.Font, color: tuple[int, ...], bold: bool = False
+) -> pygame.Surface:
     """A line of text as an image, cached: drawing a frame renders no text it drew before."""
     font.bold = bold
     try:

@@ -31,9 +31,16 @@ class Intent:
 
 
 KEYS = {
-    pygame.K_UP: "up", pygame.K_DOWN: "down", pygame.K_LEFT: "left", pygame.K_RIGHT: "right",
-    pygame.K_RETURN: "confirm", pygame.K_KP_ENTER: "confirm", pygame.K_ESCAPE: "back",
-    pygame.K_BACKSPACE: "erase", pygame.K_F11: "fullscreen", pygame.K_PAGEUP: "page_up",
+    pygame.K_UP: "up",
+    pygame.K_DOWN: "down",
+    pygame.K_LEFT: "left",
+    pygame.K_RIGHT: "right",
+    pygame.K_RETURN: "confirm",
+    pygame.K_KP_ENTER: "confirm",
+    pygame.K_ESCAPE: "back",
+    pygame.K_BACKSPACE: "erase",
+    pygame.K_F11: "fullscreen",
+    pygame.K_PAGEUP: "page_up",
     pygame.K_PAGEDOWN: "page_down",
 }
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n - 1 for n in range(1, 10)}

@@ -16,9 +16,17 @@ from .intents import Intent
 from .theme import RGB
 
 
-def text(surface: pygame.Surface, ctx: Context, value: str, role: str, color: RGB,
-         pos: tuple[int, int], anchor: str = "topleft", bold: bool = False,
-         max_width: int | None = None) -> pygame.Rect:
+def text(
+    surface: pygame.Surface,
+    ctx: Context,
+    value: str,
+    role: str,
+    color: RGB,
+    pos: tuple[int, int],
+    anchor: str = "topleft",
+    bold: bool = False,
+    max_width: int | None = None,
+) -> pygame.Rect:
     font = ctx.fonts.get(role)
     if max_width is not None and font.size(value)[0] > max_width:
         value = fit(value, font, max_width, 1)[0]
@@ -32,14 +40,23 @@ def line_height(ctx: Context, role: str) -> int:
     return int(ctx.fonts.get(role).get_linesize() * 1.05)
 
 
-def paragraph_lines(ctx: Context, value: str, role: str, width: int,
-                    max_lines: int | None = None) -> list[str]:
+def paragraph_lines(
+    ctx: Context, value: str, role: str, width: int, max_lines: int | None = None
+) -> list[str]:
     font = ctx.fonts.get(role)
     return fit(value, font, width, max_lines) if max_lines else wrap(value, font, width)
 
 
-def paragraph(surface: pygame.Surface, ctx: Context, value: str, role: str, color: RGB,
-              rect: pygame.Rect, max_lines: int | None = None, bold: bool = False) -> int:
+def paragraph(
+    surface: pygame.Surface,
+    ctx: Context,
+    value: str,
+    role: str,
+    color: RGB,
+    rect: pygame.Rect,
+    max_lines: int | None = None,
+    bold: bool = False,
+) -> int:
     """Draw wrapped text inside ``rect`` (clipped to it); return the height used."""
     font = ctx.fonts.get(role)
     if max_lines is None:
@@ -60,20 +77,33 @@ def paragraph_height(ctx: Context, value: str, role: str, width: int) -> int:
     return len(wrap(value, ctx.fonts.get(role), width)) * line_height(ctx, role)
 
 
-def panel(surface: pygame.Surface, rect: pygame.Rect, color: RGB, border: RGB | None = None,
-          radius: int = 12, width: int = 2) -> None:
+def panel(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    color: RGB,
+    border: RGB | None = None,
+    radius: int = 12,
+    width: int = 2,
+) -> None:
     pygame.draw.rect(surface, color, rect, border_radius=radius)
     if border is not None:
         pygame.draw.rect(surface, border, rect, width=width, border_radius=radius)
 
 
-def bar(surface: pygame.Surface, rect: pygame.Rect, fraction: float, color: RGB, bg: RGB,
-        radius: int = 6) -> None:
+def bar(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    fraction: float,
+    color: RGB,
+    bg: RGB,
+    radius: int = 6,
+) -> None:
     pygame.draw.rect(surface, bg, rect, border_radius=radius)
     fraction = max(0.0, min(1.0, fraction))
     if fraction > 0:
-        filled = pygame.Rect(rect.left, rect.top, max(radius * 2, int(rect.width * fraction)),
-                             rect.height)
+        filled = pygame.Rect(
+            rect.left, rect.top, max(radius * 2, int(rect.width * fraction)), rect.height
+        )
         pygame.draw.rect(surface, color, filled, border_radius=radius)
 
 
@@ -109,8 +139,9 @@ class FocusList:
         focused = self.focused_key
         self.items = items
         keys = [i.key for i in items]
-        self.index = keys.index(focused) if focused in keys else min(self.index,
-                                                                      max(0, len(items) - 1))
+        self.index = (
+            keys.index(focused) if focused in keys else min(self.index, max(0, len(items) - 1))
+        )
 
     @property
     def focused_key(self) -> str | None:
@@ -145,9 +176,16 @@ class FocusList:
         return None
 
 
-def button(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, label: str,
-           focused: bool, number: int | None = None, primary: bool = False,
-           enabled: bool = True) -> None:
+def button(
+    surface: pygame.Surface,
+    ctx: Context,
+    rect: pygame.Rect,
+    label: str,
+    focused: bool,
+    number: int | None = None,
+    primary: bool = False,
+    enabled: bool = True,
+) -> None:
     th = ctx.theme
     fill = th.accent if primary else th.panel
     ink = th.accent_text if primary else th.text
@@ -159,5 +197,14 @@ def button(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, label: str,
     if focused:
         pygame.draw.rect(surface, th.focus, rect.inflate(8, 8), width=4, border_radius=radius + 4)
     label_text = f"{number}  {label}" if number is not None else label
-    text(surface, ctx, label_text, "body", ink, rect.center, anchor="center", bold=primary,
-         max_width=rect.width - 16)
+    text(
+        surface,
+        ctx,
+        label_text,
+        "body",
+        ink,
+        rect.center,
+        anchor="center",
+        bold=primary,
+        max_width=rect.width - 16,
+    )

@@ -10,8 +10,14 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-_WHERE = {"INDUSTRIES": "backgrounds", "draw_background": "backgrounds", "MOODS": "portrait",
-          "Look": "portrait", "draw_portrait": "portrait", "look_for": "portrait"}
+_WHERE = {
+    "INDUSTRIES": "backgrounds",
+    "draw_background": "backgrounds",
+    "MOODS": "portrait",
+    "Look": "portrait",
+    "draw_portrait": "portrait",
+    "look_for": "portrait",
+}
 
 __all__ = ["INDUSTRIES", "MOODS", "Look", "draw_background", "draw_portrait", "look_for"]
 

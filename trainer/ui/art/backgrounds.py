@@ -25,35 +25,196 @@ import pygame
 RGB = tuple[int, int, int]
 Point = tuple[float, float]
 
-INDUSTRIES = ("hotel", "restaurant", "airline", "bank", "ecommerce", "telecom", "software",
-              "dry cleaning", "clinic", "hospital", "fast food", "shop")
+INDUSTRIES = (
+    "hotel",
+    "restaurant",
+    "airline",
+    "bank",
+    "ecommerce",
+    "telecom",
+    "software",
+    "dry cleaning",
+    "clinic",
+    "hospital",
+    "fast food",
+    "shop",
+)
 
 # Synonyms, most specific first; matched as whole words in the lower-cased industry text.
 _SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("fast food", ("fast food", "fastfood", "burger", "burgers", "takeaway", "take away",
-                   "drive through", "drive thru", "quick service", "qsr", "pizza", "fried chicken",
-                   "food court")),
-    ("dry cleaning", ("dry cleaning", "dry cleaner", "dry cleaners", "drycleaning", "laundry",
-                      "laundrette", "laundromat", "launderette", "tailor", "alterations")),
-    ("hospital", ("hospital", "emergency", "a&e", "ward", "er", "icu", "paediatric",
-                  "pediatric")),
-    ("clinic", ("clinic", "healthcare", "health care", "health", "medical", "doctor", "gp",
-                "dental", "dentist", "pharmacy", "physio", "surgery", "vet", "veterinary")),
-    ("airline", ("airline", "airlines", "airport", "flight", "flights", "aviation", "airways",
-                 "air travel", "gate", "boarding")),
-    ("hotel", ("hotel", "hotels", "motel", "resort", "inn", "hostel", "lodging", "hospitality",
-               "b&b", "bed and breakfast", "guesthouse")),
-    ("restaurant", ("restaurant", "restaurants", "cafe", "café", "coffee", "diner", "bistro",
-                    "dining", "brasserie", "eatery", "pub", "bar", "catering")),
-    ("bank", ("bank", "banking", "credit union", "finance", "financial", "insurance",
-              "building society", "loans", "mortgage")),
-    ("telecom", ("telecom", "telecoms", "telecommunications", "telco", "mobile", "broadband",
-                 "internet", "isp", "cable", "phone", "wireless", "carrier", "fibre", "fiber")),
-    ("software", ("software", "saas", "it", "it support", "tech", "tech support", "app",
-                  "apps", "computer", "computers", "cloud", "helpdesk", "help desk")),
-    ("ecommerce", ("ecommerce", "e commerce", "online", "online shop", "online store",
-                   "online retail", "delivery", "deliveries", "courier", "parcel", "parcels",
-                   "shipping", "logistics", "marketplace", "mail order")),
+    (
+        "fast food",
+        (
+            "fast food",
+            "fastfood",
+            "burger",
+            "burgers",
+            "takeaway",
+            "take away",
+            "drive through",
+            "drive thru",
+            "quick service",
+            "qsr",
+            "pizza",
+            "fried chicken",
+            "food court",
+        ),
+    ),
+    (
+        "dry cleaning",
+        (
+            "dry cleaning",
+            "dry cleaner",
+            "dry cleaners",
+            "drycleaning",
+            "laundry",
+            "laundrette",
+            "laundromat",
+            "launderette",
+            "tailor",
+            "alterations",
+        ),
+    ),
+    ("hospital", ("hospital", "emergency", "a&e", "ward", "er", "icu", "paediatric", "pediatric")),
+    (
+        "clinic",
+        (
+            "clinic",
+            "healthcare",
+            "health care",
+            "health",
+            "medical",
+            "doctor",
+            "gp",
+            "dental",
+            "dentist",
+            "pharmacy",
+            "physio",
+            "surgery",
+            "vet",
+            "veterinary",
+        ),
+    ),
+    (
+        "airline",
+        (
+            "airline",
+            "airlines",
+            "airport",
+            "flight",
+            "flights",
+            "aviation",
+            "airways",
+            "air travel",
+            "gate",
+            "boarding",
+        ),
+    ),
+    (
+        "hotel",
+        (
+            "hotel",
+            "hotels",
+            "motel",
+            "resort",
+            "inn",
+            "hostel",
+            "lodging",
+            "hospitality",
+            "b&b",
+            "bed and breakfast",
+            "guesthouse",
+        ),
+    ),
+    (
+        "restaurant",
+        (
+            "restaurant",
+            "restaurants",
+            "cafe",
+            "café",
+            "coffee",
+            "diner",
+            "bistro",
+            "dining",
+            "brasserie",
+            "eatery",
+            "pub",
+            "bar",
+            "catering",
+        ),
+    ),
+    (
+        "bank",
+        (
+            "bank",
+            "banking",
+            "credit union",
+            "finance",
+            "financial",
+            "insurance",
+            "building society",
+            "loans",
+            "mortgage",
+        ),
+    ),
+    (
+        "telecom",
+        (
+            "telecom",
+            "telecoms",
+            "telecommunications",
+            "telco",
+            "mobile",
+            "broadband",
+            "internet",
+            "isp",
+            "cable",
+            "phone",
+            "wireless",
+            "carrier",
+            "fibre",
+            "fiber",
+        ),
+    ),
+    (
+        "software",
+        (
+            "software",
+            "saas",
+            "it",
+            "it support",
+            "tech",
+            "tech support",
+            "app",
+            "apps",
+            "computer",
+            "computers",
+            "cloud",
+            "helpdesk",
+            "help desk",
+        ),
+    ),
+    (
+        "ecommerce",
+        (
+            "ecommerce",
+            "e commerce",
+            "online",
+            "online shop",
+            "online store",
+            "online retail",
+            "delivery",
+            "deliveries",
+            "courier",
+            "parcel",
+            "parcels",
+            "shipping",
+            "logistics",
+            "marketplace",
+            "mail order",
+        ),
+    ),
     ("shop", ("shop", "retail", "store", "boutique", "market", "supermarket", "grocery")),
 )
 
@@ -80,8 +241,11 @@ def scene_for(industry: str) -> str:
 
 def _mix(a: RGB, b: RGB, f: float) -> RGB:
     f = max(0.0, min(1.0, f))
-    return (round(a[0] + (b[0] - a[0]) * f), round(a[1] + (b[1] - a[1]) * f),
-            round(a[2] + (b[2] - a[2]) * f))
+    return (
+        round(a[0] + (b[0] - a[0]) * f),
+        round(a[1] + (b[1] - a[1]) * f),
+        round(a[2] + (b[2] - a[2]) * f),
+    )
 
 
 def _dark(c: RGB, f: float) -> RGB:
@@ -99,8 +263,15 @@ _HC_LINE: RGB = (150, 154, 160)
 class _Canvas:
     """Draws 1280 x 720 design-space shapes onto a surface (filled, or outlined in HC)."""
 
-    def __init__(self, surf: pygame.Surface, origin: tuple[float, float], sx: float, sy: float,
-                 hc: bool, aa: bool = False) -> None:
+    def __init__(
+        self,
+        surf: pygame.Surface,
+        origin: tuple[float, float],
+        sx: float,
+        sy: float,
+        hc: bool,
+        aa: bool = False,
+    ) -> None:
         self.surf = surf
         self.ox, self.oy = origin
         self.sx, self.sy = sx, sy
@@ -117,12 +288,14 @@ class _Canvas:
     def _fill(self, col: RGB) -> RGB:
         return _HC_FILL if self.hc else col
 
-    def rect(self, col: RGB, x: float, y: float, w: float, h: float, r: float = 0,
-             edge: bool = True) -> None:
+    def rect(
+        self, col: RGB, x: float, y: float, w: float, h: float, r: float = 0, edge: bool = True
+    ) -> None:
         x0, y0 = self.p(x, y)
         x1, y1 = self.p(x + w, y + h)
-        box = pygame.Rect(round(x0), round(y0), max(1, round(x1) - round(x0)),
-                          max(1, round(y1) - round(y0)))
+        box = pygame.Rect(
+            round(x0), round(y0), max(1, round(x1) - round(x0)), max(1, round(y1) - round(y0))
+        )
         rad = max(0, round(r * self.m)) if r else 0
         pygame.draw.rect(self.surf, self._fill(col), box, 0, rad)
         if self.hc and edge:
@@ -137,8 +310,9 @@ class _Canvas:
         if self.hc and edge:
             pygame.draw.circle(self.surf, _HC_LINE, c, max(1.0, r * self.m), self._edge())
 
-    def ellipse(self, col: RGB, x: float, y: float, rx: float, ry: float,
-                edge: bool = True) -> None:
+    def ellipse(
+        self, col: RGB, x: float, y: float, rx: float, ry: float, edge: bool = True
+    ) -> None:
         cx, cy = self.p(x, y)
         box = pygame.Rect(0, 0, max(1, round(2 * rx * self.m)), max(1, round(2 * ry * self.m)))
         box.center = (round(cx), round(cy))
@@ -184,28 +358,63 @@ def _wall(c: _Canvas, wall: RGB, floor: RGB, floor_y: float = 590) -> None:
 def _plant(c: _Canvas, x: float, base: float, size: float = 1.0) -> None:
     leaf = (118, 150, 118)
     dark = (96, 128, 100)
-    for i, (dx, dy, rx, ry) in enumerate(((-26, -96, 20, 46), (26, -96, 20, 46), (0, -120, 20, 52),
-                                         (-44, -66, 18, 36), (44, -66, 18, 36))):
-        c.ellipse(dark if i % 2 else leaf, x + dx * size, base - 50 * size + dy * size * 0.6,
-                  rx * size, ry * size)
-    c.poly((186, 132, 104), [(x - 34 * size, base - 56 * size), (x + 34 * size, base - 56 * size),
-                             (x + 26 * size, base), (x - 26 * size, base)])
+    for i, (dx, dy, rx, ry) in enumerate(
+        (
+            (-26, -96, 20, 46),
+            (26, -96, 20, 46),
+            (0, -120, 20, 52),
+            (-44, -66, 18, 36),
+            (44, -66, 18, 36),
+        )
+    ):
+        c.ellipse(
+            dark if i % 2 else leaf,
+            x + dx * size,
+            base - 50 * size + dy * size * 0.6,
+            rx * size,
+            ry * size,
+        )
+    c.poly(
+        (186, 132, 104),
+        [
+            (x - 34 * size, base - 56 * size),
+            (x + 34 * size, base - 56 * size),
+            (x + 26 * size, base),
+            (x - 26 * size, base),
+        ],
+    )
     c.rect((166, 114, 88), x - 38 * size, base - 62 * size, 76 * size, 12 * size, 3)
 
 
-def _frame_picture(c: _Canvas, x: float, y: float, w: float, h: float, sky: RGB,
-                   hill: RGB) -> None:
+def _frame_picture(c: _Canvas, x: float, y: float, w: float, h: float, sky: RGB, hill: RGB) -> None:
     c.rect((150, 120, 96), x - 8, y - 8, w + 16, h + 16, 4)
     c.rect(sky, x, y, w, h)
     if not c.hc:
-        c.poly(hill, [(x, y + h), (x, y + h * 0.6), (x + w * 0.35, y + h * 0.35),
-                      (x + w * 0.6, y + h * 0.62), (x + w * 0.8, y + h * 0.45),
-                      (x + w, y + h * 0.6), (x + w, y + h)])
+        c.poly(
+            hill,
+            [
+                (x, y + h),
+                (x, y + h * 0.6),
+                (x + w * 0.35, y + h * 0.35),
+                (x + w * 0.6, y + h * 0.62),
+                (x + w * 0.8, y + h * 0.45),
+                (x + w, y + h * 0.6),
+                (x + w, y + h),
+            ],
+        )
         c.circle(_light(sky, 0.5), x + w * 0.75, y + h * 0.25, min(w, h) * 0.1)
 
 
-def _window(c: _Canvas, x: float, y: float, w: float, h: float, frame: RGB, panes: int = 2,
-            sill: bool = True) -> None:
+def _window(
+    c: _Canvas,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    frame: RGB,
+    panes: int = 2,
+    sill: bool = True,
+) -> None:
     """Window frame only; the sky inside is drawn (and animated) per frame."""
     c.rect(frame, x - 12, y - 12, w + 24, h + 24, 6)
     c.rect((184, 208, 222), x, y, w, h)
@@ -214,8 +423,9 @@ def _window(c: _Canvas, x: float, y: float, w: float, h: float, frame: RGB, pane
         c.rect(_dark(frame, 0.1), x - 22, y + h + 8, w + 44, 14, 4)
 
 
-def _window_bars(c: _Canvas, x: float, y: float, w: float, h: float, frame: RGB,
-                 panes: int) -> None:
+def _window_bars(
+    c: _Canvas, x: float, y: float, w: float, h: float, frame: RGB, panes: int
+) -> None:
     """Mullions (and the frame edge in high contrast) over the animated sky."""
     for i in range(1, panes):
         xx = x + w * i / panes
@@ -235,14 +445,19 @@ def _clock(c: _Canvas, x: float, y: float, r: float) -> None:
     c.circle((246, 242, 232), x, y, r)
     for i in range(12):
         a = math.tau * i / 12
-        c.line((120, 114, 110), (x + math.cos(a) * r * 0.78, y + math.sin(a) * r * 0.78),
-               (x + math.cos(a) * r * 0.9, y + math.sin(a) * r * 0.9), 3 if i % 3 == 0 else 2)
+        c.line(
+            (120, 114, 110),
+            (x + math.cos(a) * r * 0.78, y + math.sin(a) * r * 0.78),
+            (x + math.cos(a) * r * 0.9, y + math.sin(a) * r * 0.9),
+            3 if i % 3 == 0 else 2,
+        )
     c.line((70, 66, 70), (x, y), (x + r * 0.45, y - r * 0.25), 5)
     c.line((70, 66, 70), (x, y), (x - r * 0.1, y - r * 0.7), 4)
 
 
-def _counter(c: _Canvas, y: float, top: RGB, front: RGB, x: float = -10,
-             w: float = _W + 20, panels: int = 8) -> None:
+def _counter(
+    c: _Canvas, y: float, top: RGB, front: RGB, x: float = -10, w: float = _W + 20, panels: int = 8
+) -> None:
     c.rect(front, x, y + 18, w, _H - y, edge=True)
     c.rect(top, x, y, w, 22, 4)
     if not c.hc:
@@ -267,8 +482,10 @@ def _headset(c: _Canvas, x: float, y: float) -> None:
     col = (70, 74, 84)
     c.line((150, 150, 158), (x, y + 70), (x, y + 8), 4)
     c.rect((130, 130, 138), x - 20, y + 66, 40, 8, 3)
-    pts = [(x + 26 * math.cos(math.radians(a)), y + 10 + 26 * math.sin(math.radians(a)))
-           for a in range(180, 361, 15)]
+    pts = [
+        (x + 26 * math.cos(math.radians(a)), y + 10 + 26 * math.sin(math.radians(a)))
+        for a in range(180, 361, 15)
+    ]
     c.lines(col, pts, 5)
     c.ellipse(col, x - 26, y + 14, 9, 13)
     c.ellipse(col, x + 26, y + 14, 9, 13)
@@ -392,14 +609,47 @@ def _scene_airline(c: _Canvas, sc: _Scene) -> None:
 
 
 def _plane_icon(c: _Canvas, x: float, y: float, s: float, col: RGB) -> None:
-    c.poly(col, [(x - 1.4 * s, y - 0.15 * s), (x + 1.2 * s, y - 0.15 * s), (x + 1.5 * s, y),
-                 (x + 1.2 * s, y + 0.15 * s), (x - 1.4 * s, y + 0.15 * s)], edge=False)
-    c.poly(col, [(x - 0.2 * s, y), (x + 0.3 * s, y), (x - 0.4 * s, y - 1.1 * s),
-                 (x - 0.7 * s, y - 1.1 * s)], edge=False)
-    c.poly(col, [(x - 0.2 * s, y), (x + 0.3 * s, y), (x - 0.4 * s, y + 1.1 * s),
-                 (x - 0.7 * s, y + 1.1 * s)], edge=False)
-    c.poly(col, [(x - 1.3 * s, y), (x - 1.0 * s, y), (x - 1.35 * s, y - 0.5 * s),
-                 (x - 1.5 * s, y - 0.5 * s)], edge=False)
+    c.poly(
+        col,
+        [
+            (x - 1.4 * s, y - 0.15 * s),
+            (x + 1.2 * s, y - 0.15 * s),
+            (x + 1.5 * s, y),
+            (x + 1.2 * s, y + 0.15 * s),
+            (x - 1.4 * s, y + 0.15 * s),
+        ],
+        edge=False,
+    )
+    c.poly(
+        col,
+        [
+            (x - 0.2 * s, y),
+            (x + 0.3 * s, y),
+            (x - 0.4 * s, y - 1.1 * s),
+            (x - 0.7 * s, y - 1.1 * s),
+        ],
+        edge=False,
+    )
+    c.poly(
+        col,
+        [
+            (x - 0.2 * s, y),
+            (x + 0.3 * s, y),
+            (x - 0.4 * s, y + 1.1 * s),
+            (x - 0.7 * s, y + 1.1 * s),
+        ],
+        edge=False,
+    )
+    c.poly(
+        col,
+        [
+            (x - 1.3 * s, y),
+            (x - 1.0 * s, y),
+            (x - 1.35 * s, y - 0.5 * s),
+            (x - 1.5 * s, y - 0.5 * s),
+        ],
+        edge=False,
+    )
 
 
 def _scene_bank(c: _Canvas, sc: _Scene) -> None:
@@ -480,8 +730,9 @@ def _scene_support(c: _Canvas, sc: _Scene, flavour: str) -> None:
         c.rect((210, 212, 220), 700, 80, 140, 86, 6)
         if not c.hc:
             for i, r in enumerate((48, 32, 16)):
-                c.circle(_mix((210, 212, 220), (80, 140, 170), 0.3 + i * 0.3), 770, 150, r,
-                         edge=False)
+                c.circle(
+                    _mix((210, 212, 220), (80, 140, 170), 0.3 + i * 0.3), 770, 150, r, edge=False
+                )
             c.rect((210, 212, 220), 700, 150, 140, 16, edge=False)
     else:
         # sticky notes and a kanban board
@@ -492,8 +743,9 @@ def _scene_support(c: _Canvas, sc: _Scene, flavour: str) -> None:
         notes = ((246, 220, 120), (170, 214, 190), (240, 176, 170), (170, 200, 236))
         for i in range(8):
             column, row = i % 3, i // 3
-            c.rect(notes[(i * 3) % 4], 906 + column * 106 + (row % 2) * 14, 100 + row * 58, 70,
-                   46, 3)
+            c.rect(
+                notes[(i * 3) % 4], 906 + column * 106 + (row % 2) * 14, 100 + row * 58, 70, 46, 3
+            )
     _plant(c, 720 if flavour != "software" else 780, 470, 0.8)
 
 
@@ -507,8 +759,15 @@ def _scene_dry_cleaning(c: _Canvas, sc: _Scene) -> None:
     c.rect((140, 146, 156), 30, 90, 1220, 10, 4)
     for x in (40, 1230):
         c.rect((130, 136, 146), x - 5, 90, 10, 500)
-    colours = ((170, 190, 214), (214, 184, 170), (200, 210, 190), (226, 224, 232),
-               (190, 170, 200), (160, 176, 190), (226, 206, 170))
+    colours = (
+        (170, 190, 214),
+        (214, 184, 170),
+        (200, 210, 190),
+        (226, 224, 232),
+        (190, 170, 200),
+        (160, 176, 190),
+        (226, 206, 170),
+    )
     for i in range(14):
         x = 80 + i * 84
         if 470 < x < 800:
@@ -533,12 +792,23 @@ def _garment(c: _Canvas, x: float, rail: float, col: RGB, i: int) -> None:
     c.poly((130, 134, 140), [(x - 34, rail + 34), (x, rail + 16), (x + 34, rail + 34)])
     long = i % 3 == 0
     bottom = rail + (262 if long else 190)
-    c.poly(col, [(x - 36, rail + 30), (x + 36, rail + 30), (x + 42, rail + 90),
-                 (x + 34 + (12 if long else 0), bottom), (x - 34 - (12 if long else 0), bottom),
-                 (x - 42, rail + 90)])
+    c.poly(
+        col,
+        [
+            (x - 36, rail + 30),
+            (x + 36, rail + 30),
+            (x + 42, rail + 90),
+            (x + 34 + (12 if long else 0), bottom),
+            (x - 34 - (12 if long else 0), bottom),
+            (x - 42, rail + 90),
+        ],
+    )
     if not c.hc:
-        c.poly(_light(col, 0.35), [(x - 10, rail + 30), (x + 10, rail + 30), (x, rail + 52)],
-               edge=False)
+        c.poly(
+            _light(col, 0.35),
+            [(x - 10, rail + 30), (x + 10, rail + 30), (x, rail + 52)],
+            edge=False,
+        )
         c.rect(_light(col, 0.45), x - 30, rail + 34, 8, bottom - rail - 44, 3, edge=False)
 
 
@@ -603,8 +873,7 @@ def _scene_fast_food(c: _Canvas, sc: _Scene) -> None:
         if not c.hc:
             for j in range(4):
                 y = 82 + j * 36
-                c.rect((232, 226, 210), x + 160, y, 100 - (j * 29 + i * 13) % 40, 10, 3,
-                       edge=False)
+                c.rect((232, 226, 210), x + 160, y, 100 - (j * 29 + i * 13) % 40, 10, 3, edge=False)
                 c.rect((236, 190, 90), x + 280, y, 36, 10, 3, edge=False)
         sc.anims.append(("bulbs", float(x), 40.0, 340.0, float(i)))
     # counter
@@ -628,11 +897,14 @@ def _food_icon(c: _Canvas, icon: str, x: float, y: float) -> None:
     elif icon == "fries":
         for i in range(6):
             c.rect((240, 206, 100), x - 30 + i * 11, y - 46 + (i % 3) * 6, 9, 50, 2)
-        c.poly((214, 80, 70), [(x - 40, y - 6), (x + 40, y - 6), (x + 30, y + 44),
-                               (x - 30, y + 44)])
+        c.poly(
+            (214, 80, 70), [(x - 40, y - 6), (x + 40, y - 6), (x + 30, y + 44), (x - 30, y + 44)]
+        )
     else:
-        c.poly((110, 160, 210), [(x - 30, y - 34), (x + 30, y - 34), (x + 22, y + 44),
-                                 (x - 22, y + 44)])
+        c.poly(
+            (110, 160, 210),
+            [(x - 30, y - 34), (x + 30, y - 34), (x + 22, y + 44), (x - 22, y + 44)],
+        )
         c.rect((236, 236, 236), x - 34, y - 44, 68, 12, 4)
         c.line((236, 236, 236), (x + 8, y - 44), (x + 20, y - 70), 5)
 
@@ -641,8 +913,14 @@ def _scene_shop(c: _Canvas, sc: _Scene) -> None:
     wall = (204, 198, 188)
     _wall(c, wall, (150, 140, 128))
     shelf = (150, 120, 96)
-    palette = ((200, 120, 100), (110, 150, 180), (220, 190, 110), (130, 170, 130),
-               (180, 140, 180), (236, 226, 210))
+    palette = (
+        (200, 120, 100),
+        (110, 150, 180),
+        (220, 190, 110),
+        (130, 170, 130),
+        (180, 140, 180),
+        (236, 226, 210),
+    )
     for side_x in (40, 900):
         c.rect(_dark(shelf, 0.1), side_x, 60, 340, 530, 4)
         c.rect((226, 220, 208), side_x + 12, 72, 316, 506)
@@ -684,7 +962,8 @@ _SCENES: dict[str, Callable[[_Canvas, _Scene], None]] = {
 
 
 _cache: OrderedDict[tuple[str, tuple[int, int], bool], tuple[pygame.Surface, _Scene]] = (
-    OrderedDict())
+    OrderedDict()
+)
 
 
 def _build(scene: str, size: tuple[int, int], hc: bool) -> tuple[pygame.Surface, _Scene]:
@@ -711,9 +990,15 @@ def _build(scene: str, size: tuple[int, int], hc: bool) -> tuple[pygame.Surface,
     return image, info
 
 
-def draw_background(surface: pygame.Surface, rect: pygame.Rect, industry: str, *,
-                    high_contrast: bool = False, t: float = 0.0,
-                    reduced_motion: bool = False) -> None:
+def draw_background(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    industry: str,
+    *,
+    high_contrast: bool = False,
+    t: float = 0.0,
+    reduced_motion: bool = False,
+) -> None:
     """Fill ``rect`` with a calm backdrop for ``industry``.
 
     Args:
@@ -736,8 +1021,14 @@ def draw_background(surface: pygame.Surface, rect: pygame.Rect, industry: str, *
     surface.set_clip(rect.clip(old_clip))
     try:
         surface.blit(image, rect.topleft)
-        canvas = _Canvas(surface, (float(rect.x), float(rect.y)), rect.w / _W, rect.h / _H,
-                         high_contrast, aa=True)
+        canvas = _Canvas(
+            surface,
+            (float(rect.x), float(rect.y)),
+            rect.w / _W,
+            rect.h / _H,
+            high_contrast,
+            aa=True,
+        )
         for anim in info.anims:
             _ANIMS[anim[0]](canvas, t, *anim[1:])
     finally:
@@ -781,8 +1072,15 @@ def _window_view(c: _Canvas, x: float, y: float, w: float, h: float) -> None:
         return
     if h < 300 or w < 600:
         for i in range(int(w / 60)):
-            c.rect((196, 186, 170), x + i * 60 + 6, y + h * 0.62 + (i * 23) % 30, 44,
-                   h * 0.4, 2, edge=False)
+            c.rect(
+                (196, 186, 170),
+                x + i * 60 + 6,
+                y + h * 0.62 + (i * 23) % 30,
+                44,
+                h * 0.4,
+                2,
+                edge=False,
+            )
         c.rect((150, 176, 150), x, y + h * 0.8, w, h * 0.2, edge=False)
     else:
         c.rect((150, 156, 162), x, y + h * 0.78, w, h * 0.22, edge=False)
@@ -805,8 +1103,17 @@ def _cloud(r: int, hc: bool) -> pygame.Surface:
     return pygame.transform.smoothscale(big.premul_alpha(), (r * 8, r * 5))
 
 
-def _anim_sky(c: _Canvas, t: float, x: float, y: float, w: float, h: float, panes: int,
-              frame: RGB, plane: bool = False) -> None:
+def _anim_sky(
+    c: _Canvas,
+    t: float,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    panes: int,
+    frame: RGB,
+    plane: bool = False,
+) -> None:
     """Clouds drifting past a window (over the still view), an optional plane, mullions."""
     surf = c.surf
     x0, y0 = c.p(x, y)
@@ -819,13 +1126,14 @@ def _anim_sky(c: _Canvas, t: float, x: float, y: float, w: float, h: float, pane
         cx = x - 130 + ((i * 211.0 + t * (8 + (i % 3) * 3)) % span)
         cy = y + 30 + ((i * 67) % max(1, int(h * 0.4)))
         px, py = c.p(cx, cy)
-        surf.blit(sprite, (round(px - sprite.get_width() * 0.3),
-                           round(py - sprite.get_height() * 0.5)),
-                  special_flags=pygame.BLEND_PREMULTIPLIED)
+        surf.blit(
+            sprite,
+            (round(px - sprite.get_width() * 0.3), round(py - sprite.get_height() * 0.5)),
+            special_flags=pygame.BLEND_PREMULTIPLIED,
+        )
     if plane:
         x1, y1 = c.p(x + w, y + h)
-        surf.set_clip(pygame.Rect(round(x0), round(y0), round(x1 - x0),
-                                  round(y1 - y0)).clip(old))
+        surf.set_clip(pygame.Rect(round(x0), round(y0), round(x1 - x0), round(y1 - y0)).clip(old))
         _plane(c, t, x, y, w, h)
     surf.set_clip(old)
     _window_bars(c, x, y, w, h, frame, panes)
@@ -840,26 +1148,39 @@ def _plane(c: _Canvas, t: float, x: float, y: float, w: float, h: float) -> None
     tail = (80, 120, 170)
     c.poly(tail, [(px - 150, py - 6), (px - 120, py - 6), (px - 160, py - 70), (px - 184, py - 70)])
     c.ellipse(body, px, py, 170, 22)
-    c.poly(_mix(body, tail, 0.3), [(px - 20, py + 4), (px + 40, py + 4), (px - 60, py + 40),
-                                   (px - 96, py + 40)])
+    c.poly(
+        _mix(body, tail, 0.3),
+        [(px - 20, py + 4), (px + 40, py + 4), (px - 60, py + 40), (px - 96, py + 40)],
+    )
     if not c.hc:
         for i in range(10):
             c.circle((110, 130, 150), px - 90 + i * 20, py - 6, 4, edge=False)
         c.ellipse((110, 130, 150), px + 150, py - 6, 14, 8, edge=False)
 
 
-def _anim_screen(c: _Canvas, t: float, x: float, y: float, w: float, h: float,
-                 flavour: str) -> None:
+def _anim_screen(
+    c: _Canvas, t: float, x: float, y: float, w: float, h: float, flavour: str
+) -> None:
     line = (150, 154, 160) if c.hc else (80, 110, 140)
-    accent = {"ecommerce": (214, 140, 90), "telecom": (90, 160, 140),
-              "software": (160, 110, 190)}.get(flavour, (80, 110, 140))
+    accent = {
+        "ecommerce": (214, 140, 90),
+        "telecom": (90, 160, 140),
+        "software": (160, 110, 190),
+    }.get(flavour, (80, 110, 140))
     scroll = int(t * 1.5)
     for i in range(6):
         k = i + scroll
         width = 40 + (k * 37) % 110
         col = accent if k % 4 == 0 and not c.hc else line
-        c.rect(col, x + 14 + (k % 3) * 10 * (flavour == "software"), y + 12 + i * 17, width, 7,
-               3, edge=False)
+        c.rect(
+            col,
+            x + 14 + (k % 3) * 10 * (flavour == "software"),
+            y + 12 + i * 17,
+            width,
+            7,
+            3,
+            edge=False,
+        )
     if int(t * 2) % 2 == 0:
         c.rect(line, x + w - 30, y + h - 22, 12, 12, edge=False)
 
@@ -887,8 +1208,13 @@ def _anim_drum(c: _Canvas, t: float, x: float, y: float, r: float) -> None:
     cols = ((214, 150, 140), (150, 180, 214), (236, 226, 200))
     for i, col in enumerate(cols):
         a = a0 + math.tau * i / 3
-        c.circle(col if not c.hc else _HC_FILL, x + math.cos(a) * r * 0.45,
-                 y + math.sin(a) * r * 0.45, r * 0.32, edge=c.hc)
+        c.circle(
+            col if not c.hc else _HC_FILL,
+            x + math.cos(a) * r * 0.45,
+            y + math.sin(a) * r * 0.45,
+            r * 0.32,
+            edge=c.hc,
+        )
     if not c.hc:
         c.ellipse((236, 244, 250), x - r * 0.4, y - r * 0.45, r * 0.22, r * 0.12, edge=False)
 

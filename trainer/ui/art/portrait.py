@@ -30,8 +30,15 @@ Point = tuple[float, float]
 _T = TypeVar("_T")
 
 MOODS = ("pleased", "calm", "tense", "angry", "furious")
-ARCHETYPES = ("reasonable", "impatient", "silent", "never-satisfied", "abusive", "opportunist",
-              "anxious")
+ARCHETYPES = (
+    "reasonable",
+    "impatient",
+    "silent",
+    "never-satisfied",
+    "abusive",
+    "opportunist",
+    "anxious",
+)
 
 # Design space: every shape is placed in a 500 x 600 box, then scaled to the target rectangle.
 _W, _H = 500, 600
@@ -51,12 +58,24 @@ _REGION_HEAD = (40, 0, 420, 470)
 # --------------------------------------------------------------------------------- palettes
 
 _SKINS: tuple[RGB, ...] = (
-    (255, 226, 200), (249, 212, 182), (238, 192, 154), (222, 170, 128),
-    (198, 140, 100), (168, 112, 76), (134, 86, 58), (102, 66, 46),
+    (255, 226, 200),
+    (249, 212, 182),
+    (238, 192, 154),
+    (222, 170, 128),
+    (198, 140, 100),
+    (168, 112, 76),
+    (134, 86, 58),
+    (102, 66, 46),
 )
 _HAIR_DARK: tuple[RGB, ...] = ((38, 32, 34), (62, 44, 36), (84, 56, 40))
-_HAIR_LIGHT: tuple[RGB, ...] = ((120, 78, 50), (150, 88, 52), (164, 76, 44), (214, 176, 112),
-                                (232, 204, 146), (190, 104, 56))
+_HAIR_LIGHT: tuple[RGB, ...] = (
+    (120, 78, 50),
+    (150, 88, 52),
+    (164, 76, 44),
+    (214, 176, 112),
+    (232, 204, 146),
+    (190, 104, 56),
+)
 _HAIR_OLD: tuple[RGB, ...] = ((168, 166, 168), (212, 210, 206), (128, 124, 126), (190, 186, 180))
 _EYES: tuple[RGB, ...] = ((46, 36, 34), (58, 44, 36), (40, 52, 66), (54, 62, 46))
 
@@ -65,56 +84,72 @@ _STYLES_M = ("short", "crop", "side-part", "quiff", "curly-short", "buzz", "shor
 _STYLES_OLD_M = ("bald", "receding", "side-part", "short", "buzz")
 
 # archetype -> (outfits, clothes palette, trims, accessories, posture, ages)
-_ARCH: dict[str, tuple[tuple[str, ...], tuple[RGB, ...], tuple[RGB, ...],
-                       tuple[str | None, ...], str, tuple[str, ...]]] = {
+_ARCH: dict[
+    str,
+    tuple[
+        tuple[str, ...],
+        tuple[RGB, ...],
+        tuple[RGB, ...],
+        tuple[str | None, ...],
+        str,
+        tuple[str, ...],
+    ],
+] = {
     "reasonable": (
         ("cardigan", "sweater", "shirt", "polo"),
         ((74, 140, 132), (126, 150, 104), (206, 160, 72), (96, 130, 176), (176, 110, 96)),
         ((242, 238, 228), (236, 226, 200), (214, 226, 236)),
         (None, None, "glasses", "earrings", "necklace"),
-        "upright", ("young", "adult", "adult", "older"),
+        "upright",
+        ("young", "adult", "adult", "older"),
     ),
     "impatient": (
         ("suit", "suit", "blazer", "shirt"),
         ((44, 58, 86), (62, 66, 74), (70, 86, 112), (52, 52, 58)),
         ((176, 52, 60), (40, 110, 120), (120, 40, 64), (200, 150, 50)),
         (None, "glasses", None, "lanyard"),
-        "upright", ("adult", "adult", "older", "young"),
+        "upright",
+        ("adult", "adult", "older", "young"),
     ),
     "silent": (
         ("hoodie", "sweater", "tee", "hoodie"),
         ((112, 118, 124), (110, 116, 84), (86, 104, 128), (126, 100, 80)),
         ((228, 228, 224), (200, 204, 196)),
         (None, "beanie", None, "glasses"),
-        "slouched", ("young", "young", "adult", "adult"),
+        "slouched",
+        ("young", "young", "adult", "adult"),
     ),
     "never-satisfied": (
         ("blazer", "blazer", "cardigan", "suit"),
         ((128, 48, 70), (96, 64, 112), (184, 150, 104), (40, 70, 90)),
         ((246, 240, 226), (230, 220, 200), (220, 200, 210)),
         ("necklace", "scarf", "glasses", "earrings"),
-        "upright", ("older", "older", "adult", "adult"),
+        "upright",
+        ("older", "older", "adult", "adult"),
     ),
     "abusive": (
         ("jacket", "polo", "tee", "jacket"),
         ((50, 50, 56), (168, 52, 48), (84, 90, 60), (40, 60, 100)),
         ((230, 230, 230), (210, 200, 180)),
         (None, "cap", None, "chain"),
-        "forward", ("adult", "adult", "young", "older"),
+        "forward",
+        ("adult", "adult", "young", "older"),
     ),
     "opportunist": (
         ("shirt-open", "blazer", "shirt-open", "polo"),
         ((232, 112, 92), (46, 160, 160), (128, 88, 168), (222, 172, 60)),
         ((250, 246, 236), (60, 60, 70)),
         ("sunglasses", "chain", None, "sunglasses"),
-        "relaxed", ("young", "adult", "adult"),
+        "relaxed",
+        ("young", "adult", "adult"),
     ),
     "anxious": (
         ("fleece", "cardigan", "tee", "hoodie"),
         ((150, 134, 190), (214, 150, 160), (126, 170, 206), (150, 190, 160)),
         ((246, 242, 232), (236, 228, 214)),
         ("bag-strap", None, "scarf", "bag-strap"),
-        "hunched", ("young", "adult", "adult"),
+        "hunched",
+        ("young", "adult", "adult"),
     ),
 }
 
@@ -192,8 +227,7 @@ def _presentation(name: str) -> str:
     first = words[0] if words else ""
     if first in ("mr", "sir", "mister", "lord", "monsieur", "herr", "senor", "señor"):
         return "m"
-    if first in ("ms", "mrs", "miss", "madam", "madame", "lady", "mme", "frau", "senora",
-                 "señora"):
+    if first in ("ms", "mrs", "miss", "madam", "madame", "lady", "mme", "frau", "senora", "señora"):
         return "f"
     return "n"
 
@@ -246,9 +280,17 @@ def look_for(archetype: str, name: str) -> Look:
         accessory = "glasses"
     face_width = round(0.88 + 0.2 * body.random(), 3)
     return Look(
-        skin=skin, hair=hair, hair_style=style, clothes=dress.choice(clothes),
-        accessory=accessory, face_width=face_width, age=age, outfit=dress.choice(outfits),
-        trim=dress.choice(trims), eyes=body.choice(_EYES), facial_hair=facial_hair,
+        skin=skin,
+        hair=hair,
+        hair_style=style,
+        clothes=dress.choice(clothes),
+        accessory=accessory,
+        face_width=face_width,
+        age=age,
+        outfit=dress.choice(outfits),
+        trim=dress.choice(trims),
+        eyes=body.choice(_EYES),
+        facial_hair=facial_hair,
         posture=posture,
     )
 
@@ -258,8 +300,11 @@ def look_for(archetype: str, name: str) -> Look:
 
 def _mix(a: RGB, b: RGB, f: float) -> RGB:
     f = max(0.0, min(1.0, f))
-    return (round(a[0] + (b[0] - a[0]) * f), round(a[1] + (b[1] - a[1]) * f),
-            round(a[2] + (b[2] - a[2]) * f))
+    return (
+        round(a[0] + (b[0] - a[0]) * f),
+        round(a[1] + (b[1] - a[1]) * f),
+        round(a[2] + (b[2] - a[2]) * f),
+    )
 
 
 def _dark(c: RGB, f: float) -> RGB:
@@ -296,24 +341,35 @@ def _bez3(p0: Point, p1: Point, p2: Point, p3: Point, n: int = 18) -> list[Point
     out = []
     for i in range(n + 1):
         u = i / n
-        a, b, c, d = (1 - u) ** 3, 3 * u * (1 - u) ** 2, 3 * u * u * (1 - u), u ** 3
-        out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
-                    a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
+        a, b, c, d = (1 - u) ** 3, 3 * u * (1 - u) ** 2, 3 * u * u * (1 - u), u**3
+        out.append(
+            (
+                a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+                a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1],
+            )
+        )
     return out
 
 
-def _arc(cx: float, cy: float, rx: float, ry: float, a0: float, a1: float,
-         n: int = 24) -> list[Point]:
+def _arc(
+    cx: float, cy: float, rx: float, ry: float, a0: float, a1: float, n: int = 24
+) -> list[Point]:
     """Points on an ellipse from angle a0 to a1 (degrees; 0 = right, 90 = down)."""
-    return [(cx + rx * math.cos(math.radians(a0 + (a1 - a0) * i / n)),
-             cy + ry * math.sin(math.radians(a0 + (a1 - a0) * i / n))) for i in range(n + 1)]
+    return [
+        (
+            cx + rx * math.cos(math.radians(a0 + (a1 - a0) * i / n)),
+            cy + ry * math.sin(math.radians(a0 + (a1 - a0) * i / n)),
+        )
+        for i in range(n + 1)
+    ]
 
 
 class _Pen:
     """Draws design-space shapes onto a supersampled layer surface."""
 
-    def __init__(self, surf: pygame.Surface, k: float, origin: tuple[float, float],
-                 zoom: float, hc: bool) -> None:
+    def __init__(
+        self, surf: pygame.Surface, k: float, origin: tuple[float, float], zoom: float, hc: bool
+    ) -> None:
         self.surf = surf
         self.k = k
         self.ox, self.oy = origin
@@ -342,11 +398,13 @@ class _Pen:
             for q in mapped:
                 pygame.draw.circle(self.surf, self.line, q, w / 2)
 
-    def ellipse(self, col: RGB, cx: float, cy: float, rx: float, ry: float,
-                edge: bool = True) -> None:
+    def ellipse(
+        self, col: RGB, cx: float, cy: float, rx: float, ry: float, edge: bool = True
+    ) -> None:
         x, y = self.p(cx - rx, cy - ry)
-        r = pygame.Rect(round(x), round(y), max(1, round(self.d(2 * rx))),
-                        max(1, round(self.d(2 * ry))))
+        r = pygame.Rect(
+            round(x), round(y), max(1, round(self.d(2 * rx))), max(1, round(self.d(2 * ry)))
+        )
         pygame.draw.ellipse(self.surf, col, r)
         if edge and self.outline:
             pygame.draw.ellipse(self.surf, self.line, r, max(1, round(self.d(self.outline))))
@@ -426,10 +484,19 @@ def _pose(look: Look, mood: str, flags: frozenset[str]) -> _Pose:
     spread = 212 + {"forward": 14, "hunched": -10, "slouched": -4}.get(look.posture, 0)
     if look.outfit in ("suit", "blazer", "jacket"):
         spread += 6
-    arms = {"pleased": "none", "calm": "none", "tense": "folded", "angry": "folded",
-            "furious": "fists"}[mood]
-    for flag, pose in (("arms", "folded"), ("finger", "point"), ("watch", "watch"),
-                       ("phone", "phone")):
+    arms = {
+        "pleased": "none",
+        "calm": "none",
+        "tense": "folded",
+        "angry": "folded",
+        "furious": "fists",
+    }[mood]
+    for flag, pose in (
+        ("arms", "folded"),
+        ("finger", "point"),
+        ("watch", "watch"),
+        ("phone", "phone"),
+    ):
         if flag in flags:
             arms = pose
     zoom = 1.0 + (0.07 if "lean" in flags else 0.0) + (0.03 if mood == "furious" else 0.0)
@@ -474,10 +541,12 @@ def _hair_back(pen: _Pen, look: Look, hc: bool) -> None:
     style = look.hair_style
     if style in ("long", "wavy"):
         bottom = cy + (196 if style == "long" else 150)
-        pts = (_arc(cx, cy - 10, hw + 24, _HH + 18, 180, 360, 20)
-               + [(cx + hw + 34, bottom - 30)]
-               + _bez((cx + hw + 34, bottom - 30), (cx + hw + 30, bottom + 6), (cx, bottom), 8)
-               + _bez((cx, bottom), (cx - hw - 30, bottom + 6), (cx - hw - 34, bottom - 30), 8))
+        pts = (
+            _arc(cx, cy - 10, hw + 24, _HH + 18, 180, 360, 20)
+            + [(cx + hw + 34, bottom - 30)]
+            + _bez((cx + hw + 34, bottom - 30), (cx + hw + 30, bottom + 6), (cx, bottom), 8)
+            + _bez((cx, bottom), (cx - hw - 30, bottom + 6), (cx - hw - 34, bottom - 30), 8)
+        )
         pen.poly(col, pts)
     elif style == "curly":
         for i in range(15):
@@ -485,10 +554,20 @@ def _hair_back(pen: _Pen, look: Look, hc: bool) -> None:
             pen.circle(col, cx + (hw + 26) * math.cos(a), cy + 20 + (_HH + 24) * math.sin(a), 36)
         pen.ellipse(col, cx, cy + 30, hw + 40, _HH + 40)
     elif style == "ponytail":
-        pts = _bez3((cx + hw * 0.6, cy - 60), (cx + hw + 70, cy - 40), (cx + hw + 40, cy + 120),
-                    (cx + hw + 10, cy + 170), 14)
-        pts += _bez3((cx + hw + 10, cy + 170), (cx + hw - 10, cy + 110), (cx + hw + 20, cy),
-                     (cx + hw * 0.4, cy - 30), 14)
+        pts = _bez3(
+            (cx + hw * 0.6, cy - 60),
+            (cx + hw + 70, cy - 40),
+            (cx + hw + 40, cy + 120),
+            (cx + hw + 10, cy + 170),
+            14,
+        )
+        pts += _bez3(
+            (cx + hw + 10, cy + 170),
+            (cx + hw - 10, cy + 110),
+            (cx + hw + 20, cy),
+            (cx + hw * 0.4, cy - 30),
+            14,
+        )
         pen.poly(col, pts)
 
 
@@ -500,8 +579,11 @@ def _hair_behind_head(pen: _Pen, look: Look, hc: bool) -> None:
     cx, cy = _CX, _CY
     style = look.hair_style
     if style in ("long", "wavy"):
-        pen.poly(back, _arc(cx, cy - 8, hw + 22, _HH + 16, 180, 360, 20)
-                 + [(cx + hw + 26, cy + 60), (cx - hw - 26, cy + 60)])
+        pen.poly(
+            back,
+            _arc(cx, cy - 8, hw + 22, _HH + 16, 180, 360, 20)
+            + [(cx + hw + 26, cy + 60), (cx - hw - 26, cy + 60)],
+        )
     elif style == "bob":
         pts = _arc(cx, cy - 6, hw + 24, _HH + 16, 180, 360, 22)
         pts += _bez((cx + hw + 24, cy - 6), (cx + hw + 30, cy + 70), (cx + hw - 4, cy + 84), 8)
@@ -533,93 +615,164 @@ def _hair_front(pen: _Pen, look: Look, hc: bool) -> None:
     style = look.hair_style
     top = cy - _HH
 
-    def cap(inner: list[Point], a0: float = 186, a1: float = 354, grow: float = 10,
-            colour: RGB = col, lift: float = 0.0) -> None:
+    def cap(
+        inner: list[Point],
+        a0: float = 186,
+        a1: float = 354,
+        grow: float = 10,
+        colour: RGB = col,
+        lift: float = 0.0,
+    ) -> None:
         outer = _arc(cx, cy - 4 - lift, hw + grow, _HH + grow + lift, a0, a1, 26)
         pen.poly(colour, outer + inner)
 
     if style in ("short", "crop", "side-part", "quiff", "receding", "buzz", "curly-short"):
-        dip = {"short": 70, "crop": 62, "side-part": 74, "quiff": 74, "receding": 92,
-               "buzz": 76, "curly-short": 70}[style]
+        dip = {
+            "short": 70,
+            "crop": 62,
+            "side-part": 74,
+            "quiff": 74,
+            "receding": 92,
+            "buzz": 76,
+            "curly-short": 70,
+        }[style]
         temple = {"receding": 78}.get(style, 58)
         grow = 4 if style == "buzz" else 10
         colour = _mix(col, look.skin, 0.35) if style == "buzz" else col
         right = (cx + hw * 0.96, cy + 12)
         left = (cx - hw * 0.96, cy + 12)
         if style == "side-part":
-            inner = (_bez(right, (cx + hw * 0.9, cy - 60), (cx + hw * 0.5, cy - dip), 8)
-                     + _bez3((cx + hw * 0.5, cy - dip), (cx, cy - dip - 6),
-                             (cx - hw * 0.5, cy - 60), (cx - hw * 0.9, cy - 34), 12)
-                     + [left])
+            inner = (
+                _bez(right, (cx + hw * 0.9, cy - 60), (cx + hw * 0.5, cy - dip), 8)
+                + _bez3(
+                    (cx + hw * 0.5, cy - dip),
+                    (cx, cy - dip - 6),
+                    (cx - hw * 0.5, cy - 60),
+                    (cx - hw * 0.9, cy - 34),
+                    12,
+                )
+                + [left]
+            )
         else:
-            inner = (_bez(right, (cx + hw * 0.92, cy - temple), (cx + hw * 0.6, cy - temple), 8)
-                     + _bez((cx + hw * 0.6, cy - temple), (cx, cy - dip - 12),
-                            (cx - hw * 0.6, cy - temple), 12)
-                     + _bez((cx - hw * 0.6, cy - temple), (cx - hw * 0.92, cy - temple), left, 8))
+            inner = (
+                _bez(right, (cx + hw * 0.92, cy - temple), (cx + hw * 0.6, cy - temple), 8)
+                + _bez(
+                    (cx + hw * 0.6, cy - temple),
+                    (cx, cy - dip - 12),
+                    (cx - hw * 0.6, cy - temple),
+                    12,
+                )
+                + _bez((cx - hw * 0.6, cy - temple), (cx - hw * 0.92, cy - temple), left, 8)
+            )
         cap(inner, 176, 364, grow, colour, lift=14 if style == "quiff" else 0)
         if style == "side-part":
-            pen.stroke(_dark(col, 0.3), _bez((cx - hw * 0.38, top + 6), (cx - hw * 0.36, top + 20),
-                                            (cx - hw * 0.3, top + 34), 6), 3)
+            pen.stroke(
+                _dark(col, 0.3),
+                _bez(
+                    (cx - hw * 0.38, top + 6),
+                    (cx - hw * 0.36, top + 20),
+                    (cx - hw * 0.3, top + 34),
+                    6,
+                ),
+                3,
+            )
         if style == "curly-short":
             for i in range(9):
                 a = math.radians(200 + i * 140 / 8)
-                pen.circle(col, cx + (hw + 2) * math.cos(a), cy - 8 + (_HH + 2) * math.sin(a), 18,
-                           edge=False)
+                pen.circle(
+                    col,
+                    cx + (hw + 2) * math.cos(a),
+                    cy - 8 + (_HH + 2) * math.sin(a),
+                    18,
+                    edge=False,
+                )
         if style not in ("buzz", "curly-short"):
             pen.stroke(shine, _arc(cx, cy - 4, hw * 0.72, _HH * 0.9, 222, 258, 8), 7)
     elif style == "bald":
         for side in (-1, 1):
-            pts = [(cx + side * hw * 1.02, cy + 14), (cx + side * hw * 1.04, cy - 34),
-                   (cx + side * hw * 0.86, cy - 52), (cx + side * hw * 0.84, cy - 30),
-                   (cx + side * hw * 0.9, cy + 12)]
+            pts = [
+                (cx + side * hw * 1.02, cy + 14),
+                (cx + side * hw * 1.04, cy - 34),
+                (cx + side * hw * 0.86, cy - 52),
+                (cx + side * hw * 0.84, cy - 30),
+                (cx + side * hw * 0.9, cy + 12),
+            ]
             pen.poly(col, pts)
         pen.ellipse(_light(look.skin, 0.25), cx - hw * 0.3, top + 26, 24, 11, edge=False)
     elif style in ("long", "wavy", "bob"):
         part = (cx - hw * 0.22, top + 10)
         fringe_y = cy - 44
         if style == "bob":
-            inner = (_bez((cx + hw * 1.0, cy + 10), (cx + hw * 0.9, cy - 40), (cx + hw * 0.5,
-                                                                               fringe_y), 8)
-                     + _bez((cx + hw * 0.5, fringe_y), (cx, fringe_y + 8),
-                            (cx - hw * 0.6, fringe_y), 10)
-                     + _bez((cx - hw * 0.6, fringe_y), (cx - hw * 0.9, cy - 40),
-                            (cx - hw * 1.0, cy + 10), 8))
+            inner = (
+                _bez(
+                    (cx + hw * 1.0, cy + 10), (cx + hw * 0.9, cy - 40), (cx + hw * 0.5, fringe_y), 8
+                )
+                + _bez((cx + hw * 0.5, fringe_y), (cx, fringe_y + 8), (cx - hw * 0.6, fringe_y), 10)
+                + _bez(
+                    (cx - hw * 0.6, fringe_y), (cx - hw * 0.9, cy - 40), (cx - hw * 1.0, cy + 10), 8
+                )
+            )
             cap(inner, 170, 370, 14)
         else:
-            inner = (_bez((cx + hw * 0.96, cy + 20), (cx + hw * 0.9, cy - 56), part, 12)
-                     + _bez(part, (cx - hw * 0.8, cy - 64), (cx - hw * 0.96, cy + 20), 12))
+            inner = _bez((cx + hw * 0.96, cy + 20), (cx + hw * 0.9, cy - 56), part, 12) + _bez(
+                part, (cx - hw * 0.8, cy - 64), (cx - hw * 0.96, cy + 20), 12
+            )
             cap(inner, 168, 372, 14)
             length = 150 if style == "long" else 104
             wave = 16 if style == "wavy" else 4
             for side in (-1, 1):
                 ox = cx + side * (hw + 18)
-                strand = ([(cx + side * hw * 0.78, cy - 50), (ox, cy - 36)]
-                          + _bez3((ox, cy - 36), (ox + side * wave, cy + 30),
-                                  (ox - side * wave, cy + 90), (cx + side * (hw + 8), cy + length),
-                                  14)
-                          + _bez((cx + side * (hw + 8), cy + length),
-                                 (cx + side * (hw - 10), cy + length + 4),
-                                 (cx + side * (hw - 16), cy + length - 16), 6)
-                          + _bez3((cx + side * (hw - 16), cy + length - 16),
-                                  (cx + side * (hw - 6), cy + 70), (cx + side * hw * 0.84, cy + 40),
-                                  (cx + side * hw * 0.86, cy), 12))
+                strand = (
+                    [(cx + side * hw * 0.78, cy - 50), (ox, cy - 36)]
+                    + _bez3(
+                        (ox, cy - 36),
+                        (ox + side * wave, cy + 30),
+                        (ox - side * wave, cy + 90),
+                        (cx + side * (hw + 8), cy + length),
+                        14,
+                    )
+                    + _bez(
+                        (cx + side * (hw + 8), cy + length),
+                        (cx + side * (hw - 10), cy + length + 4),
+                        (cx + side * (hw - 16), cy + length - 16),
+                        6,
+                    )
+                    + _bez3(
+                        (cx + side * (hw - 16), cy + length - 16),
+                        (cx + side * (hw - 6), cy + 70),
+                        (cx + side * hw * 0.84, cy + 40),
+                        (cx + side * hw * 0.86, cy),
+                        12,
+                    )
+                )
                 pen.poly(col, strand)
         pen.stroke(shine, _arc(cx, cy - 4, hw * 0.8, _HH * 0.92, 215, 250, 8), 8)
     elif style in ("bun", "ponytail"):
-        inner = (_bez((cx + hw * 0.98, cy), (cx + hw * 0.9, cy - 62), (cx + hw * 0.4, cy - 74), 8)
-                 + _bez((cx + hw * 0.4, cy - 74), (cx, cy - 80), (cx - hw * 0.4, cy - 74), 8)
-                 + _bez((cx - hw * 0.4, cy - 74), (cx - hw * 0.9, cy - 62), (cx - hw * 0.98, cy),
-                        8))
+        inner = (
+            _bez((cx + hw * 0.98, cy), (cx + hw * 0.9, cy - 62), (cx + hw * 0.4, cy - 74), 8)
+            + _bez((cx + hw * 0.4, cy - 74), (cx, cy - 80), (cx - hw * 0.4, cy - 74), 8)
+            + _bez((cx - hw * 0.4, cy - 74), (cx - hw * 0.9, cy - 62), (cx - hw * 0.98, cy), 8)
+        )
         cap(inner, 180, 360, 8)
         for dx in (-0.45, 0.0, 0.45):
-            pen.stroke(_dark(col, 0.22), _bez((cx + hw * dx * 1.2, cy - 72),
-                                              (cx + hw * dx * 1.1, top + 10),
-                                              (cx + hw * dx * 0.5, top - 4), 8), 2.5)
+            pen.stroke(
+                _dark(col, 0.22),
+                _bez(
+                    (cx + hw * dx * 1.2, cy - 72),
+                    (cx + hw * dx * 1.1, top + 10),
+                    (cx + hw * dx * 0.5, top - 4),
+                    8,
+                ),
+                2.5,
+            )
     elif style == "pixie":
-        inner = (_bez((cx + hw * 0.98, cy), (cx + hw * 0.9, cy - 50), (cx + hw * 0.55, cy - 58), 8)
-                 + _bez((cx + hw * 0.55, cy - 58), (cx - hw * 0.1, cy - 46),
-                        (cx - hw * 0.7, cy - 30), 10)
-                 + [(cx - hw * 0.98, cy)])
+        inner = (
+            _bez((cx + hw * 0.98, cy), (cx + hw * 0.9, cy - 50), (cx + hw * 0.55, cy - 58), 8)
+            + _bez(
+                (cx + hw * 0.55, cy - 58), (cx - hw * 0.1, cy - 46), (cx - hw * 0.7, cy - 30), 10
+            )
+            + [(cx - hw * 0.98, cy)]
+        )
         cap(inner, 180, 360, 12)
         pen.stroke(shine, _arc(cx, cy - 4, hw * 0.72, _HH * 0.9, 230, 270, 8), 7)
     elif style == "curly":
@@ -649,8 +802,9 @@ def _eye_geometry(look: Look) -> tuple[float, float]:
     return _CY + 10, _hw(look) * 0.40
 
 
-def _draw_eyes(pen: _Pen, look: Look, mood: str, pose: _Pose, face: RGB, blink: bool,
-               hc: bool) -> None:
+def _draw_eyes(
+    pen: _Pen, look: Look, mood: str, pose: _Pose, face: RGB, blink: bool, hc: bool
+) -> None:
     ey, ex = _eye_geometry(look)
     dark = (18, 14, 20) if hc else _dark(look.eyes, 0.35)
     lid = _dark(face, 0.35)
@@ -668,11 +822,16 @@ def _draw_eyes(pen: _Pen, look: Look, mood: str, pose: _Pose, face: RGB, blink: 
         else:
             ry = 11.5 if mood == "calm" else 10.5
             pen.ellipse(dark, x, ey + (3 if pose.look_down else 0), 8.5, ry, edge=False)
-            pen.circle((255, 255, 255), x + 3, ey - 4 + (3 if pose.look_down else 0), 2.6,
-                       edge=False)
+            pen.circle(
+                (255, 255, 255), x + 3, ey - 4 + (3 if pose.look_down else 0), 2.6, edge=False
+            )
         # Upper lid: a skin-coloured cut across the top of the eye, slanted by mood.
-        cut = {"calm": None, "tense": (-6.5, -6.5), "angry": (-1.0, -9.0),
-               "furious": (-2.0, -12.0)}.get(mood)
+        cut = {
+            "calm": None,
+            "tense": (-6.5, -6.5),
+            "angry": (-1.0, -9.0),
+            "furious": (-2.0, -12.0),
+        }.get(mood)
         if pose.look_down and mood in ("calm", "tense"):
             cut = (-1.0, -1.0)
         if cut is not None:
@@ -682,8 +841,14 @@ def _draw_eyes(pen: _Pen, look: Look, mood: str, pose: _Pose, face: RGB, blink: 
             pen.poly(face, [(xi, yi), (xo, yo), (xo, ey - 24), (xi, ey - 24)], edge=False)
             if mood in ("angry", "furious"):
                 f0, f1 = 0.2, 0.78
-                pen.stroke(lid, [(xi + (xo - xi) * f0, yi + (yo - yi) * f0),
-                                 (xi + (xo - xi) * f1, yi + (yo - yi) * f1)], 3.2)
+                pen.stroke(
+                    lid,
+                    [
+                        (xi + (xo - xi) * f0, yi + (yo - yi) * f0),
+                        (xi + (xo - xi) * f1, yi + (yo - yi) * f1),
+                    ],
+                    3.2,
+                )
 
 
 def _draw_brows(pen: _Pen, look: Look, mood: str, pose: _Pose, hc: bool) -> None:
@@ -693,9 +858,13 @@ def _draw_brows(pen: _Pen, look: Look, mood: str, pose: _Pose, hc: bool) -> None
     if hc:
         col = (14, 12, 18)
     # (inner dy, mid dy, outer dy, thickness, inner x shift) relative to the eye line
-    shape = {"pleased": (-40, -48, -38, 6.5, 0), "calm": (-32, -36, -32, 6.5, 0),
-             "tense": (-27, -32, -33, 7.0, -2), "angry": (-19, -27, -36, 8.5, -4),
-             "furious": (-12, -24, -40, 11.0, -6)}[mood]
+    shape = {
+        "pleased": (-40, -48, -38, 6.5, 0),
+        "calm": (-32, -36, -32, 6.5, 0),
+        "tense": (-27, -32, -33, 7.0, -2),
+        "angry": (-19, -27, -36, 8.5, -4),
+        "furious": (-12, -24, -40, 11.0, -6),
+    }[mood]
     inner, mid, outer, width, shift = shape
     if pose.look_down and mood in ("calm", "tense", "pleased"):
         inner, mid, outer = inner + 2, mid + 4, outer + 6
@@ -720,19 +889,22 @@ def _draw_mouth(pen: _Pen, look: Look, mood: str, face: RGB, hc: bool) -> None:
         pen.poly((255, 255, 255), teeth, edge=False)
         pen.ellipse((226, 110, 116), cx, my + 17, 13, 5, edge=False)
         if hc:
-            pygame.draw.lines(pen.surf, pen.line, True, [pen.p(*q) for q in top + bottom],
-                              max(1, round(pen.d(3))))
+            pygame.draw.lines(
+                pen.surf, pen.line, True, [pen.p(*q) for q in top + bottom], max(1, round(pen.d(3)))
+            )
     elif mood == "calm":
         pen.stroke(line, _bez((cx - 20, my), (cx, my + 9), (cx + 20, my), 10), 5)
     elif mood == "tense":
-        pen.stroke(line, [(cx - 20, my + 6), (cx - 14, my + 3), (cx + 14, my + 3),
-                          (cx + 20, my + 6)], 5)
+        pen.stroke(
+            line, [(cx - 20, my + 6), (cx - 14, my + 3), (cx + 14, my + 3), (cx + 20, my + 6)], 5
+        )
     elif mood == "angry":
         pen.stroke(line, _bez((cx - 24, my + 10), (cx, my - 8), (cx + 24, my + 10), 12), 6)
     else:  # furious: open, shouting
         top = _bez((cx - 34, my - 2), (cx, my - 12), (cx + 34, my - 2), 12)
-        bottom = _bez3((cx + 34, my - 2), (cx + 34, my + 40), (cx - 34, my + 40),
-                       (cx - 34, my - 2), 18)
+        bottom = _bez3(
+            (cx + 34, my - 2), (cx + 34, my + 40), (cx - 34, my + 40), (cx - 34, my - 2), 18
+        )
         shape = top + bottom
         pen.poly((86, 20, 30), shape)
         teeth = top[1:-1] + [(x, y + 8) for x, y in reversed(top[2:-2])]
@@ -752,8 +924,11 @@ def _draw_vein(pen: _Pen, x: float, y: float, col: RGB) -> None:
 def _draw_sweat(pen: _Pen, x: float, y: float, hc: bool) -> None:
     """A drop of nervous sweat beside the temple."""
     col = (120, 210, 255) if hc else (156, 206, 238)
-    pen.poly(col, _bez((x, y - 20), (x + 16, y + 6), (x, y + 12), 8)
-             + _bez((x, y + 12), (x - 16, y + 6), (x, y - 20), 8))
+    pen.poly(
+        col,
+        _bez((x, y - 20), (x + 16, y + 6), (x, y + 12), 8)
+        + _bez((x, y + 12), (x - 16, y + 6), (x, y - 20), 8),
+    )
     pen.circle((244, 250, 255), x - 3, y + 2, 3.4, edge=False)
 
 
@@ -793,23 +968,38 @@ def _draw_face(pen: _Pen, look: Look, mood: str, pose: _Pose, blink: bool, hc: b
         chin = [(cx + (x - cx) * (1 - 0.2 * ((y - cy) / _HH) ** 2), y) for x, y in chin]
         pen.poly(hair, chin + _bez((cx - 20, cy + 96), (cx, cy + 90), (cx + 20, cy + 96), 6))
     # nose
-    pen.poly(shade, _bez((cx - 9, cy + 48), (cx, cy + 58), (cx + 9, cy + 48), 8)
-             + _bez((cx + 9, cy + 48), (cx + 3, cy + 24), (cx - 2, cy + 26), 6), edge=False)
+    pen.poly(
+        shade,
+        _bez((cx - 9, cy + 48), (cx, cy + 58), (cx + 9, cy + 48), 8)
+        + _bez((cx + 9, cy + 48), (cx + 3, cy + 24), (cx - 2, cy + 26), 6),
+        edge=False,
+    )
     if hc:
         pen.stroke(pen.line, _bez((cx - 9, cy + 48), (cx, cy + 58), (cx + 9, cy + 48), 8), 2.5)
     # older: soft lines
     if look.age == "older" and look.facial_hair != "beard":
         line = _dark(face, 0.22)
         for side in (-1, 1):
-            pen.stroke(line, _bez((cx + side * 24, cy + 52), (cx + side * 34, cy + 68),
-                                  (cx + side * 30, cy + 84), 6), 2.6)
+            pen.stroke(
+                line,
+                _bez(
+                    (cx + side * 24, cy + 52),
+                    (cx + side * 34, cy + 68),
+                    (cx + side * 30, cy + 84),
+                    6,
+                ),
+                2.6,
+            )
         pen.stroke(line, _bez((cx - 26, cy - 66), (cx, cy - 70), (cx + 26, cy - 66), 6), 2.4)
     _draw_eyes(pen, look, mood, pose, face, blink, hc)
     if look.facial_hair in ("moustache", "beard"):
         m = _CY + 66
-        pen.poly(_dark(hair, 0.08), _bez((cx - 30, m + 8), (cx - 18, m - 10), (cx, m - 2), 8)
-                 + _bez((cx, m - 2), (cx + 18, m - 10), (cx + 30, m + 8), 8)
-                 + _bez((cx + 30, m + 8), (cx, m + 2), (cx - 30, m + 8), 8))
+        pen.poly(
+            _dark(hair, 0.08),
+            _bez((cx - 30, m + 8), (cx - 18, m - 10), (cx, m - 2), 8)
+            + _bez((cx, m - 2), (cx + 18, m - 10), (cx + 30, m + 8), 8)
+            + _bez((cx + 30, m + 8), (cx, m + 2), (cx - 30, m + 8), 8),
+        )
     if look.facial_hair == "beard":
         # a mouth-shaped clearing so the expression stays readable
         pen.ellipse(face, cx, cy + 78, 24, 12, edge=False)
@@ -830,12 +1020,14 @@ def _draw_accessory_head(pen: _Pen, look: Look, hc: bool) -> None:
         frame = (20, 18, 24) if hc else (52, 46, 52)
         for side in (-1, 1):
             x = cx + side * ex
-            pygame.draw.ellipse(pen.surf, frame, _rect(pen, x - 22, ey - 17, 44, 34),
-                                max(1, round(pen.d(4.2))))
+            pygame.draw.ellipse(
+                pen.surf, frame, _rect(pen, x - 22, ey - 17, 44, 34), max(1, round(pen.d(4.2)))
+            )
         pen.stroke(frame, _bez((cx - ex + 22, ey - 4), (cx, ey - 10), (cx + ex - 22, ey - 4), 6), 4)
         for side in (-1, 1):
-            pen.stroke(frame, [(cx + side * (ex + 21), ey - 6), (cx + side * hw * 0.96, ey - 10)],
-                       4)
+            pen.stroke(
+                frame, [(cx + side * (ex + 21), ey - 6), (cx + side * hw * 0.96, ey - 10)], 4
+            )
     elif acc == "sunglasses":
         top = cy - _HH + 30
         frame = (255, 220, 90) if hc else (196, 150, 70)
@@ -856,8 +1048,15 @@ def _draw_accessory_head(pen: _Pen, look: Look, hc: bool) -> None:
         else:
             dome = _arc(cx, cy - 30, hw + 12, _HH, 180, 360, 22)
             pen.poly(col, dome + [(cx + hw + 12, cy - 26), (cx - hw - 12, cy - 26)])
-            pen.poly(_dark(col, 0.15), [(cx - hw - 14, cy - 56), (cx + hw + 14, cy - 56),
-                                        (cx + hw + 14, cy - 24), (cx - hw - 14, cy - 24)])
+            pen.poly(
+                _dark(col, 0.15),
+                [
+                    (cx - hw - 14, cy - 56),
+                    (cx + hw + 14, cy - 56),
+                    (cx + hw + 14, cy - 24),
+                    (cx - hw - 14, cy - 24),
+                ],
+            )
             for i in range(-4, 5):
                 x = cx + i * hw * 0.22
                 pen.stroke(_dark(col, 0.3), [(x, cy - 52), (x, cy - 28)], 2.5)
@@ -877,15 +1076,21 @@ def _torso_outline(pose: _Pose, neckline: float) -> list[Point]:
     sw = pose.spread
     cx = _CX
     neck_y = 392 + sl * 0.4
-    left = _bez3((cx - sw - 24, 640), (cx - sw - 14, 500 + sl), (cx - sw + 10, 420 + sl),
-                 (cx - 60, neck_y), 20)
+    left = _bez3(
+        (cx - sw - 24, 640),
+        (cx - sw - 14, 500 + sl),
+        (cx - sw + 10, 420 + sl),
+        (cx - 60, neck_y),
+        20,
+    )
     right = [(2 * cx - x, y) for x, y in reversed(left)]
     neck = _bez((cx - 60, neck_y), (cx, neckline + 6), (cx + 60, neck_y), 10)
     return left + neck[1:-1] + right
 
 
-def _draw_body(pen: _Pen, look: Look, mood: str, pose: _Pose, flags: frozenset[str],
-               hc: bool) -> None:
+def _draw_body(
+    pen: _Pen, look: Look, mood: str, pose: _Pose, flags: frozenset[str], hc: bool
+) -> None:
     main, trim = _clothes(look, hc)
     skin = look.skin
     cx = _CX
@@ -897,51 +1102,93 @@ def _draw_body(pen: _Pen, look: Look, mood: str, pose: _Pose, flags: frozenset[s
     deep = outfit in ("suit", "blazer", "cardigan", "shirt-open")
     # hood behind the neck
     if outfit == "hoodie":
-        pen.poly(_dark(main, 0.18), _bez((cx - 92, neck_y + 10), (cx, neck_y - 70),
-                                         (cx + 92, neck_y + 10), 12) + [(cx, neck_y + 40)])
+        pen.poly(
+            _dark(main, 0.18),
+            _bez((cx - 92, neck_y + 10), (cx, neck_y - 70), (cx + 92, neck_y + 10), 12)
+            + [(cx, neck_y + 40)],
+        )
     # neck
-    pen.poly(neck_col, [(cx - 34, 300), (cx + 34, 300), (cx + 38, neck_y + 40),
-                        (cx - 38, neck_y + 40)])
-    pen.poly(_dark(neck_col, 0.16), _bez((cx - 35, 330), (cx, 372), (cx + 35, 330), 10)
-             + [(cx + 34, 300), (cx - 34, 300)], edge=False)
+    pen.poly(
+        neck_col, [(cx - 34, 300), (cx + 34, 300), (cx + 38, neck_y + 40), (cx - 38, neck_y + 40)]
+    )
+    pen.poly(
+        _dark(neck_col, 0.16),
+        _bez((cx - 35, 330), (cx, 372), (cx + 35, 330), 10) + [(cx + 34, 300), (cx - 34, 300)],
+        edge=False,
+    )
     neckline = neck_y + (84 if deep else 24)
     if outfit in ("suit", "blazer"):
         # shirt or top underneath, then the jacket with lapels
         pen.poly(_clothes_under(look, hc), _torso_outline(pose, neck_y + 20))
         pen.poly(main, _torso_outline(pose, neckline + 60))
         if outfit == "suit":
-            tie = [(cx - 11, neck_y + 26), (cx + 11, neck_y + 26), (cx + 16, 560), (cx, 586),
-                   (cx - 16, 560)]
+            tie = [
+                (cx - 11, neck_y + 26),
+                (cx + 11, neck_y + 26),
+                (cx + 16, 560),
+                (cx, 586),
+                (cx - 16, 560),
+            ]
             pen.poly(trim, tie)
-            pen.poly(_dark(trim, 0.2), [(cx - 12, neck_y + 18), (cx + 12, neck_y + 18),
-                                        (cx + 8, neck_y + 34), (cx - 8, neck_y + 34)])
+            pen.poly(
+                _dark(trim, 0.2),
+                [
+                    (cx - 12, neck_y + 18),
+                    (cx + 12, neck_y + 18),
+                    (cx + 8, neck_y + 34),
+                    (cx - 8, neck_y + 34),
+                ],
+            )
             for side in (-1, 1):
-                pen.poly((250, 250, 248), [(cx + side * 4, neck_y + 18),
-                                           (cx + side * 34, neck_y - 8),
-                                           (cx + side * 42, neck_y + 8),
-                                           (cx + side * 30, neck_y + 34)])
+                pen.poly(
+                    (250, 250, 248),
+                    [
+                        (cx + side * 4, neck_y + 18),
+                        (cx + side * 34, neck_y - 8),
+                        (cx + side * 42, neck_y + 8),
+                        (cx + side * 30, neck_y + 34),
+                    ],
+                )
         lapel = _dark(main, 0.2)
         for side in (-1, 1):
-            pen.poly(lapel, [(cx + side * 50, neck_y - 2), (cx + side * 70, neck_y + 6),
-                             (cx + side * 58, neck_y + 60), (cx + side * 76, neck_y + 74),
-                             (cx + side * 10, neckline + 60), (cx + side * 20, neckline + 30)])
+            pen.poly(
+                lapel,
+                [
+                    (cx + side * 50, neck_y - 2),
+                    (cx + side * 70, neck_y + 6),
+                    (cx + side * 58, neck_y + 60),
+                    (cx + side * 76, neck_y + 74),
+                    (cx + side * 10, neckline + 60),
+                    (cx + side * 20, neckline + 30),
+                ],
+            )
         pen.circle(_dark(main, 0.35), cx + 6, 590, 6)
     elif outfit == "cardigan":
         pen.poly(trim, _torso_outline(pose, neck_y + 22))
         pen.poly(main, _torso_outline(pose, neckline + 40))
         for side in (-1, 1):
-            pen.stroke(_dark(main, 0.2), _bez((cx + side * 58, neck_y), (cx + side * 30,
-                                                                          neckline),
-                                              (cx + side * 22, 640), 10), 9)
+            pen.stroke(
+                _dark(main, 0.2),
+                _bez(
+                    (cx + side * 58, neck_y), (cx + side * 30, neckline), (cx + side * 22, 640), 10
+                ),
+                9,
+            )
         for y in (neckline + 20, neckline + 70, neckline + 120):
             pen.circle(_light(main, 0.3), cx - 22, y, 5)
     elif outfit == "shirt-open":
         pen.poly(main, _torso_outline(pose, neckline))
         pen.poly(neck_col, [(cx - 30, neck_y), (cx + 30, neck_y), (cx, neckline)], edge=False)
         for side in (-1, 1):
-            pen.poly(_light(main, 0.2), [(cx + side * 30, neck_y - 16),
-                                         (cx + side * 66, neck_y + 4),
-                                         (cx + side * 50, neck_y + 36), (cx + side * 8, neckline)])
+            pen.poly(
+                _light(main, 0.2),
+                [
+                    (cx + side * 30, neck_y - 16),
+                    (cx + side * 66, neck_y + 4),
+                    (cx + side * 50, neck_y + 36),
+                    (cx + side * 8, neckline),
+                ],
+            )
         pen.stroke(_dark(main, 0.2), [(cx, neckline), (cx, 640)], 3)
         for y in (neckline + 30, neckline + 80, neckline + 130):
             pen.circle(_light(main, 0.4), cx + 8, y, 4, edge=False)
@@ -949,42 +1196,76 @@ def _draw_body(pen: _Pen, look: Look, mood: str, pose: _Pose, flags: frozenset[s
         pen.poly(main, _torso_outline(pose, neckline))
         band = _dark(main, 0.14)
         if outfit in ("tee", "sweater", "hoodie"):
-            pen.stroke(band, _bez((cx - 58, neck_y + 1), (cx, neckline + 8),
-                                  (cx + 58, neck_y + 1), 14), 9)
+            pen.stroke(
+                band, _bez((cx - 58, neck_y + 1), (cx, neckline + 8), (cx + 58, neck_y + 1), 14), 9
+            )
         if outfit == "hoodie":
             for side in (-1, 1):
-                pen.stroke(_light(main, 0.5), [(cx + side * 22, neckline + 6),
-                                               (cx + side * 24, neckline + 80)], 4)
+                pen.stroke(
+                    _light(main, 0.5),
+                    [(cx + side * 22, neckline + 6), (cx + side * 24, neckline + 80)],
+                    4,
+                )
                 pen.circle(_light(main, 0.5), cx + side * 24, neckline + 84, 4.5)
         if outfit == "sweater":
             pen.stroke(_light(main, 0.18), [(cx - sw, 560), (cx + sw, 560)], 10)
         if outfit in ("polo", "shirt"):
             for side in (-1, 1):
-                pen.poly(_light(main, 0.18) if outfit == "polo" else trim,
-                         [(cx + side * 4, neck_y + 18), (cx + side * 46, neck_y - 12),
-                          (cx + side * 60, neck_y + 8), (cx + side * 32, neck_y + 34)])
-            pen.stroke(_dark(main, 0.2), [(cx, neck_y + 20), (cx, 640 if outfit == "shirt"
-                                                              else neck_y + 80)], 3)
-            for y in ((neck_y + 44, neck_y + 70) if outfit == "polo"
-                      else (neck_y + 50, neck_y + 100, neck_y + 150, neck_y + 200)):
+                pen.poly(
+                    _light(main, 0.18) if outfit == "polo" else trim,
+                    [
+                        (cx + side * 4, neck_y + 18),
+                        (cx + side * 46, neck_y - 12),
+                        (cx + side * 60, neck_y + 8),
+                        (cx + side * 32, neck_y + 34),
+                    ],
+                )
+            pen.stroke(
+                _dark(main, 0.2),
+                [(cx, neck_y + 20), (cx, 640 if outfit == "shirt" else neck_y + 80)],
+                3,
+            )
+            for y in (
+                (neck_y + 44, neck_y + 70)
+                if outfit == "polo"
+                else (neck_y + 50, neck_y + 100, neck_y + 150, neck_y + 200)
+            ):
                 pen.circle(_light(main, 0.45), cx + 8, y, 4, edge=False)
         if outfit in ("jacket", "fleece"):
             collar = _dark(main, 0.15)
             for side in (-1, 1):
-                pen.poly(collar, [(cx + side * 4, neck_y + 22), (cx + side * 50, neck_y - 16),
-                                  (cx + side * 66, neck_y + 6), (cx + side * 30, neck_y + 40)])
+                pen.poly(
+                    collar,
+                    [
+                        (cx + side * 4, neck_y + 22),
+                        (cx + side * 50, neck_y - 16),
+                        (cx + side * 66, neck_y + 6),
+                        (cx + side * 30, neck_y + 40),
+                    ],
+                )
             pen.stroke(_light(main, 0.35), [(cx, neck_y + 24), (cx, 640)], 3)
             if outfit == "jacket":
-                pen.stroke(_light(main, 0.18), _bez((cx - sw + 30, 470 + sl), (cx - sw + 60,
-                                                                                430 + sl),
-                                                    (cx - 110, 422 + sl), 8), 6)
+                pen.stroke(
+                    _light(main, 0.18),
+                    _bez(
+                        (cx - sw + 30, 470 + sl), (cx - sw + 60, 430 + sl), (cx - 110, 422 + sl), 8
+                    ),
+                    6,
+                )
     # arm creases, so the arms read as arms when they hang down
     crease = _dark(main, 0.22)
     if pose.arms in ("none", "phone", "watch", "point"):
         for side in (-1, 1):
-            pen.stroke(crease, _bez((cx + side * (sw - 44), 510 + sl), (cx + side * (sw - 50),
-                                                                         560),
-                                    (cx + side * (sw - 46), 640), 8), 3.5)
+            pen.stroke(
+                crease,
+                _bez(
+                    (cx + side * (sw - 44), 510 + sl),
+                    (cx + side * (sw - 50), 560),
+                    (cx + side * (sw - 46), 640),
+                    8,
+                ),
+                3.5,
+            )
     _draw_neck_accessory(pen, look, neck_y, neckline, hc)
     _draw_arms(pen, look, pose, main, hc)
     if "shiver" in flags:
@@ -1002,8 +1283,7 @@ def _clothes_under(look: Look, hc: bool) -> RGB:
     return (250, 250, 248) if look.outfit == "suit" else trim
 
 
-def _draw_neck_accessory(pen: _Pen, look: Look, neck_y: float, neckline: float,
-                         hc: bool) -> None:
+def _draw_neck_accessory(pen: _Pen, look: Look, neck_y: float, neckline: float, hc: bool) -> None:
     cx = _CX
     acc = look.accessory
     if acc == "necklace":
@@ -1011,27 +1291,57 @@ def _draw_neck_accessory(pen: _Pen, look: Look, neck_y: float, neckline: float,
         for x, y in pts[1:-1]:
             pen.circle((250, 246, 236), x, y, 5.5)
     elif acc == "chain":
-        pen.stroke((226, 182, 70), _bez((cx - 36, neck_y + 2), (cx, neck_y + 56),
-                                        (cx + 36, neck_y + 2), 14), 4.5)
+        pen.stroke(
+            (226, 182, 70),
+            _bez((cx - 36, neck_y + 2), (cx, neck_y + 56), (cx + 36, neck_y + 2), 14),
+            4.5,
+        )
     elif acc == "scarf":
         col = _vivid(look.trim) if hc else _mix(look.trim, (200, 90, 90), 0.55)
-        pen.poly(col, _bez((cx - 66, neck_y - 20), (cx, neck_y + 40), (cx + 66, neck_y - 20), 12)
-                 + _bez((cx + 70, neck_y + 6), (cx, neck_y + 70), (cx - 70, neck_y + 6), 12))
-        pen.poly(_dark(col, 0.12), [(cx + 14, neck_y + 30), (cx + 44, neck_y + 28),
-                                    (cx + 50, neck_y + 140), (cx + 20, neck_y + 140)])
+        pen.poly(
+            col,
+            _bez((cx - 66, neck_y - 20), (cx, neck_y + 40), (cx + 66, neck_y - 20), 12)
+            + _bez((cx + 70, neck_y + 6), (cx, neck_y + 70), (cx - 70, neck_y + 6), 12),
+        )
+        pen.poly(
+            _dark(col, 0.12),
+            [
+                (cx + 14, neck_y + 30),
+                (cx + 44, neck_y + 28),
+                (cx + 50, neck_y + 140),
+                (cx + 20, neck_y + 140),
+            ],
+        )
     elif acc == "lanyard":
         col = _vivid(look.trim) if hc else (40, 110, 160)
         for side in (-1, 1):
             pen.stroke(col, [(cx + side * 40, neck_y), (cx + side * 10, neck_y + 130)], 7)
-        pen.poly((246, 246, 246), [(cx - 26, neck_y + 126), (cx + 26, neck_y + 126),
-                                   (cx + 26, neck_y + 180), (cx - 26, neck_y + 180)])
-        pen.poly(col, [(cx - 26, neck_y + 126), (cx + 26, neck_y + 126), (cx + 26, neck_y + 140),
-                       (cx - 26, neck_y + 140)], edge=False)
+        pen.poly(
+            (246, 246, 246),
+            [
+                (cx - 26, neck_y + 126),
+                (cx + 26, neck_y + 126),
+                (cx + 26, neck_y + 180),
+                (cx - 26, neck_y + 180),
+            ],
+        )
+        pen.poly(
+            col,
+            [
+                (cx - 26, neck_y + 126),
+                (cx + 26, neck_y + 126),
+                (cx + 26, neck_y + 140),
+                (cx - 26, neck_y + 140),
+            ],
+            edge=False,
+        )
     elif acc == "bag-strap":
         col = _dark(look.trim, 0.45) if not hc else (230, 150, 40)
         sw = 200
-        pen.poly(col, [(cx - sw + 30, 430), (cx - sw + 62, 418), (cx + sw - 30, 640),
-                       (cx + sw - 74, 640)])
+        pen.poly(
+            col,
+            [(cx - sw + 30, 430), (cx - sw + 62, 418), (cx + sw - 30, 640), (cx + sw - 74, 640)],
+        )
 
 
 def _hand(pen: _Pen, skin: RGB, x: float, y: float, r: float = 26) -> None:
@@ -1074,16 +1384,33 @@ def _draw_arms(pen: _Pen, look: Look, pose: _Pose, main: RGB, hc: bool) -> None:
             for i in range(1, 4):
                 fx = x - 38 + i * 19
                 pen.stroke(knuckle, [(fx, y - 32), (fx, y - 6)], 3)
-            pen.stroke(knuckle, _bez((x - side * 36, y + 2), (x - side * 6, y + 8),
-                                     (x + side * 22, y - 4), 6), 3.5)
+            pen.stroke(
+                knuckle,
+                _bez((x - side * 36, y + 2), (x - side * 6, y + 8), (x + side * 22, y - 4), 6),
+                3.5,
+            )
             for k in range(3):
                 a = math.radians(-90 - side * (35 + 25 * k))
-                pen.stroke(mark, [(x + 56 * math.cos(a), y + 56 * math.sin(a)),
-                                  (x + 72 * math.cos(a), y + 72 * math.sin(a))], 4)
+                pen.stroke(
+                    mark,
+                    [
+                        (x + 56 * math.cos(a), y + 56 * math.sin(a)),
+                        (x + 72 * math.cos(a), y + 72 * math.sin(a)),
+                    ],
+                    4,
+                )
     elif arms == "watch":
         y = 520 + sl * 0.4
-        pen.poly(sleeve, [(cx - 210, 640), (cx - 150, 560), (cx + 60, y - 8), (cx + 74, y + 50),
-                          (cx - 120, 640)])
+        pen.poly(
+            sleeve,
+            [
+                (cx - 210, 640),
+                (cx - 150, 560),
+                (cx + 60, y - 8),
+                (cx + 74, y + 50),
+                (cx - 120, 640),
+            ],
+        )
         _hand(pen, skin, cx + 98, y + 18, 30)
         pen.poly(skin, [(cx + 58, y + 2), (cx + 84, y - 4), (cx + 84, y + 44), (cx + 58, y + 48)])
         strap = (50, 46, 52)
@@ -1095,19 +1422,41 @@ def _draw_arms(pen: _Pen, look: Look, pose: _Pose, main: RGB, hc: bool) -> None:
         pen.stroke(edge, [(cx - 150, 560), (cx + 58, y - 8)], 3)
     elif arms == "phone":
         y = 500 + sl * 0.4
-        pen.poly(sleeve, [(cx + 210, 640), (cx + 150, 570), (cx + 80, y + 50), (cx + 116, y + 78),
-                          (cx + 110, 640)])
+        pen.poly(
+            sleeve,
+            [
+                (cx + 210, 640),
+                (cx + 150, 570),
+                (cx + 80, y + 50),
+                (cx + 116, y + 78),
+                (cx + 110, 640),
+            ],
+        )
         pen.poly((40, 44, 56), _round_rect(cx + 36, y - 40, 64, 112, 10))
-        pen.poly((120, 170, 220) if not hc else (90, 220, 255),
-                 _round_rect(cx + 42, y - 30, 52, 90, 6), edge=False)
-        pen.poly(_light((120, 170, 220), 0.3), [(cx + 48, y - 20), (cx + 86, y - 20),
-                                                (cx + 86, y - 14), (cx + 48, y - 14)], edge=False)
+        pen.poly(
+            (120, 170, 220) if not hc else (90, 220, 255),
+            _round_rect(cx + 42, y - 30, 52, 90, 6),
+            edge=False,
+        )
+        pen.poly(
+            _light((120, 170, 220), 0.3),
+            [(cx + 48, y - 20), (cx + 86, y - 20), (cx + 86, y - 14), (cx + 48, y - 14)],
+            edge=False,
+        )
         _hand(pen, skin, cx + 96, y + 52, 28)
         pen.ellipse(skin, cx + 44, y + 30, 10, 16)
     elif arms == "point":
         y = 516 + sl * 0.4
-        pen.poly(sleeve, [(cx + 210, 640), (cx + 140, 560), (cx + 70, y + 40), (cx + 126, y + 80),
-                          (cx + 104, 640)])
+        pen.poly(
+            sleeve,
+            [
+                (cx + 210, 640),
+                (cx + 140, 560),
+                (cx + 70, y + 40),
+                (cx + 126, y + 80),
+                (cx + 104, 640),
+            ],
+        )
         tip = (cx + 46, y - 84)
         pen.stroke(_dark(skin, 0.3), [(cx + 62, y), tip], 30)
         pen.stroke(skin, [(cx + 62, y), tip], 25)
@@ -1135,8 +1484,12 @@ def _mark_colour(behind: RGB, hc: bool) -> RGB:
 
 def _round_rect(x: float, y: float, w: float, h: float, r: float) -> list[Point]:
     pts: list[Point] = []
-    for (ccx, ccy), a0 in (((x + w - r, y + r), 270), ((x + w - r, y + h - r), 0),
-                           ((x + r, y + h - r), 90), ((x + r, y + r), 180)):
+    for (ccx, ccy), a0 in (
+        ((x + w - r, y + r), 270),
+        ((x + w - r, y + h - r), 0),
+        ((x + r, y + h - r), 90),
+        ((x + r, y + r), 180),
+    ):
         pts += _arc(ccx, ccy, r, r, a0, a0 + 90, 5)
     return pts
 
@@ -1161,8 +1514,14 @@ class _Built:
     scale: float
 
 
-def _render(region: tuple[float, float, float, float], s: float, zoom: float, hc: bool,
-            paint: Callable[[_Pen], None], halo: bool = False) -> _Layer | None:
+def _render(
+    region: tuple[float, float, float, float],
+    s: float,
+    zoom: float,
+    hc: bool,
+    paint: Callable[[_Pen], None],
+    halo: bool = False,
+) -> _Layer | None:
     """Draw one layer at _SS x resolution, smooth it down and crop it to its content."""
     rx, ry, rw, rh = region
     tw, th = max(1, round(rw * s)), max(1, round(rh * s))
@@ -1196,12 +1555,10 @@ def _with_halo(surf: pygame.Surface, r: int) -> pygame.Surface:
     return under
 
 
-_cache: OrderedDict[tuple[Look, str, frozenset[str], tuple[int, int], bool], _Built] = (
-    OrderedDict())
+_cache: OrderedDict[tuple[Look, str, frozenset[str], tuple[int, int], bool], _Built] = OrderedDict()
 
 
-def _build(look: Look, mood: str, flags: frozenset[str], size: tuple[int, int],
-           hc: bool) -> _Built:
+def _build(look: Look, mood: str, flags: frozenset[str], size: tuple[int, int], hc: bool) -> _Built:
     key = (look, mood, flags, size, hc)
     built = _cache.get(key)
     if built is not None:
@@ -1227,8 +1584,10 @@ def _build(look: Look, mood: str, flags: frozenset[str], size: tuple[int, int],
             if mood == "tense":
                 _draw_sweat(pen, _CX + _hw(look) * 1.08, _CY - 52, hc)
             if mood == "furious":
-                _draw_vein(pen, _CX + _hw(look) * 0.56, _CY - 58,
-                           (255, 60, 60) if hc else (200, 34, 44))
+                _draw_vein(
+                    pen, _CX + _hw(look) * 0.56, _CY - 58, (255, 60, 60) if hc else (200, 34, 44)
+                )
+
         return paint
 
     hz = pose.zoom * _HEAD_ZOOM
@@ -1249,9 +1608,15 @@ def _build(look: Look, mood: str, flags: frozenset[str], size: tuple[int, int],
         bottom = math.ceil(to_box(_CX, ey + 22)[1]) / s
         rx, _, rw, _ = _REGION_HEAD
         blink_layer = _render((rx, top, rw, bottom - top), s, hz, hc, head(True), halo=hc)
-    built = _Built(back_layer, body_layer, head_layer, blink_layer,
-                   (to_box(_CX - ex, ey), to_box(_CX + ex, ey)),
-                   to_box(_CX, _CY - _HH - 14), s)
+    built = _Built(
+        back_layer,
+        body_layer,
+        head_layer,
+        blink_layer,
+        (to_box(_CX - ex, ey), to_box(_CX + ex, ey)),
+        to_box(_CX, _CY - _HH - 14),
+        s,
+    )
     _cache[key] = built
     while len(_cache) > _CACHE_SIZE:
         _cache.popitem(last=False)
@@ -1265,9 +1630,17 @@ def _phase(look: Look) -> float:
     return (hashlib.sha256(repr(look).encode()).digest()[0] / 255.0) * 6.283
 
 
-def draw_portrait(surface: pygame.Surface, rect: pygame.Rect, look: Look, mood: str, *,
-                  t: float = 0.0, reduced_motion: bool = False, cues: tuple[str, ...] = (),
-                  high_contrast: bool = False) -> None:
+def draw_portrait(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    look: Look,
+    mood: str,
+    *,
+    t: float = 0.0,
+    reduced_motion: bool = False,
+    cues: tuple[str, ...] = (),
+    high_contrast: bool = False,
+) -> None:
     """Draw a customer, head and shoulders, filling ``rect`` (aspect kept, centred).
 
     Five clearly distinct expressions by ``mood`` (brows, eyes, mouth, face colour) and body
@@ -1320,17 +1693,26 @@ def draw_portrait(surface: pygame.Surface, rect: pygame.Rect, look: Look, mood: 
     try:
         x0, y0 = box.x + jitter, box.y
         if built.back is not None:
-            surface.blit(built.back.image, (x0 + built.back.pos[0],
-                                            y0 + built.back.pos[1] + head_dy),
-                         special_flags=pygame.BLEND_PREMULTIPLIED)
-        surface.blit(built.body.image, (x0 + built.body.pos[0], y0 + built.body.pos[1] + body_dy),
-                     special_flags=pygame.BLEND_PREMULTIPLIED)
+            surface.blit(
+                built.back.image,
+                (x0 + built.back.pos[0], y0 + built.back.pos[1] + head_dy),
+                special_flags=pygame.BLEND_PREMULTIPLIED,
+            )
+        surface.blit(
+            built.body.image,
+            (x0 + built.body.pos[0], y0 + built.body.pos[1] + body_dy),
+            special_flags=pygame.BLEND_PREMULTIPLIED,
+        )
         for layer in (built.head, built.head_blink if blink else None):
             if layer is not None:
-                surface.blit(layer.image, (x0 + layer.pos[0], y0 + layer.pos[1] + head_dy),
-                             special_flags=pygame.BLEND_PREMULTIPLIED)
-        _draw_animated(surface, built, mood, flags, x0, y0 + head_dy, t, reduced_motion,
-                       high_contrast)
+                surface.blit(
+                    layer.image,
+                    (x0 + layer.pos[0], y0 + layer.pos[1] + head_dy),
+                    special_flags=pygame.BLEND_PREMULTIPLIED,
+                )
+        _draw_animated(
+            surface, built, mood, flags, x0, y0 + head_dy, t, reduced_motion, high_contrast
+        )
     finally:
         surface.set_clip(old_clip)
 
@@ -1351,8 +1733,17 @@ def _puff(r: int, fade: int, hc: bool) -> pygame.Surface:
     return small
 
 
-def _draw_animated(surface: pygame.Surface, built: _Built, mood: str, flags: frozenset[str],
-                   x0: int, y0: int, t: float, still: bool, hc: bool) -> None:
+def _draw_animated(
+    surface: pygame.Surface,
+    built: _Built,
+    mood: str,
+    flags: frozenset[str],
+    x0: int,
+    y0: int,
+    t: float,
+    still: bool,
+    hc: bool,
+) -> None:
     """The few marks redrawn every frame: steam when furious, falling tears."""
     s = built.scale
     if mood == "furious":
@@ -1362,8 +1753,11 @@ def _draw_animated(surface: pygame.Surface, built: _Built, mood: str, flags: fro
             x = x0 + cx + side * (80 + 40 * u) * s
             y = y0 + cy + (30 - 90 * u) * s
             puff = _puff(max(2, round((10 + 9 * u) * s)), min(4, int(u * 5)), hc)
-            surface.blit(puff, (round(x - puff.get_width() / 2), round(y - puff.get_height() / 2)),
-                         special_flags=pygame.BLEND_PREMULTIPLIED)
+            surface.blit(
+                puff,
+                (round(x - puff.get_width() / 2), round(y - puff.get_height() / 2)),
+                special_flags=pygame.BLEND_PREMULTIPLIED,
+            )
     if "tears" in flags:
         col = (120, 200, 255) if hc else (150, 206, 240)
         for i, (ex, ey) in enumerate(built.eyes):
@@ -1372,8 +1766,11 @@ def _draw_animated(surface: pygame.Surface, built: _Built, mood: str, flags: fro
             y = y0 + ey + (14 + 70 * u) * s
             r = max(1.5, 6 * s)
             pygame.draw.circle(surface, col, (x, y), r)
-            pygame.draw.polygon(surface, col, [(x - r * 0.9, y - r * 0.3), (x + r * 0.9,
-                                                                             y - r * 0.3),
-                                               (x, y - r * 2.4)])
-            pygame.draw.line(surface, col, (x, y0 + ey + 12 * s), (x, y - r * 2), max(1,
-                                                                                    round(3 * s)))
+            pygame.draw.polygon(
+                surface,
+                col,
+                [(x - r * 0.9, y - r * 0.3), (x + r * 0.9, y - r * 0.3), (x, y - r * 2.4)],
+            )
+            pygame.draw.line(
+                surface, col, (x, y0 + ey + 12 * s), (x, y - r * 2), max(1, round(3 * s))
+            )

@@ -44,13 +44,27 @@ class Screen(Scene):
         w, h = self.size
         if title is None:
             title = self.ctx.t(self.title_key)
-        text(surface, self.ctx, title, "title", th.accent_text if th.name == "default" else
-             th.text, (self.margin(), int(self.header_height() * 0.18)), bold=True,
-             max_width=w - 2 * self.margin())
+        text(
+            surface,
+            self.ctx,
+            title,
+            "title",
+            th.accent_text if th.name == "default" else th.text,
+            (self.margin(), int(self.header_height() * 0.18)),
+            bold=True,
+            max_width=w - 2 * self.margin(),
+        )
         hint = self.ctx.t(self.hint_key)
-        text(surface, self.ctx, hint, "small", (200, 208, 220) if th.name == "default" else
-             th.text_dim, (w // 2, h - self.footer_height() // 2), anchor="center",
-             max_width=w - 2 * self.margin())
+        text(
+            surface,
+            self.ctx,
+            hint,
+            "small",
+            (200, 208, 220) if th.name == "default" else th.text_dim,
+            (w // 2, h - self.footer_height() // 2),
+            anchor="center",
+            max_width=w - 2 * self.margin(),
+        )
 
     def handle_back(self, intent: Intent) -> Transition:
         if intent.kind == "back":

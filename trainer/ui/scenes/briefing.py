@@ -43,25 +43,46 @@ class BriefingScene(Screen):
         doc.add("para", f"{s.customer.name} · {s.persona.name.get(lang)}")
         doc.add("gap", height=int(10 * self.u))
         doc.add("heading", t("ui.briefing.authority"))
-        doc.add("para", t("ui.briefing.budget", budget=_money(s.authority.budget),
-                          currency=s.authority.currency))
-        doc.add("para", t("ui.briefing.manager" if s.authority.manager else
-                          "ui.briefing.no_manager"))
+        doc.add(
+            "para",
+            t(
+                "ui.briefing.budget",
+                budget=_money(s.authority.budget),
+                currency=s.authority.currency,
+            ),
+        )
+        doc.add(
+            "para", t("ui.briefing.manager" if s.authority.manager else "ui.briefing.no_manager")
+        )
         doc.add("gap", height=int(10 * self.u))
         doc.add("heading", t("ui.briefing.targets"))
-        doc.add("para", t("ui.briefing.targets_text", decide=_money(s.timing.decide_s),
-                          ack=_money(s.timing.acknowledge_min),
-                          resolve=_money(s.timing.resolve_min)))
+        doc.add(
+            "para",
+            t(
+                "ui.briefing.targets_text",
+                decide=_money(s.timing.decide_s),
+                ack=_money(s.timing.acknowledge_min),
+                resolve=_money(s.timing.resolve_min),
+            ),
+        )
         return doc
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
         area = self.content_rect()
-        self.portrait = pygame.Rect(area.right - int(area.width * 0.3), area.top,
-                                    int(area.width * 0.3), int(area.height * 0.8))
+        self.portrait = pygame.Rect(
+            area.right - int(area.width * 0.3),
+            area.top,
+            int(area.width * 0.3),
+            int(area.height * 0.8),
+        )
         bh = int(self.ctx.fonts.px("body") * 2.2)
-        self.text_rect = pygame.Rect(area.left, area.top, area.width - self.portrait.width
-                                     - int(24 * self.u), area.height - bh - int(16 * self.u))
+        self.text_rect = pygame.Rect(
+            area.left,
+            area.top,
+            area.width - self.portrait.width - int(24 * self.u),
+            area.height - bh - int(16 * self.u),
+        )
         self.doc = self.build()
         pad = int(18 * self.u)
         self.doc.layout(self.ctx, self.text_rect.width - 2 * pad)
@@ -75,14 +96,16 @@ class BriefingScene(Screen):
             return Pop()
         step = int(self.ctx.fonts.px("body") * 3)
         if intent.kind in ("down", "page_down") or (intent.kind == "scroll" and intent.value < 0):
-            self.scroll = min(self.max_scroll, self.scroll + step * (3 if "page" in
-                                                                      intent.kind else 1))
+            self.scroll = min(
+                self.max_scroll, self.scroll + step * (3 if "page" in intent.kind else 1)
+            )
             return None
         if intent.kind in ("up", "page_up") or (intent.kind == "scroll" and intent.value > 0):
             self.scroll = max(0, self.scroll - step * (3 if "page" in intent.kind else 1))
             return None
         if self.focus.handle(intent) == "begin":
             from .encounter import EncounterScene
+
             return Replace(EncounterScene(self.ctx, self.scenario))
         return None
 
@@ -91,18 +114,26 @@ class BriefingScene(Screen):
         self.draw_frame(surface)
         panel(surface, self.text_rect, th.panel, th.border)
         pad = int(18 * self.u)
-        self.doc.draw(surface, self.ctx, self.text_rect.inflate(-2 * pad, -2 * pad), self.scroll,
-                      th.text)
+        self.doc.draw(
+            surface, self.ctx, self.text_rect.inflate(-2 * pad, -2 * pad), self.scroll, th.text
+        )
         if self.max_scroll:
-            track = pygame.Rect(self.text_rect.right - 8, self.text_rect.top + 8, 4,
-                                self.text_rect.height - 16)
+            track = pygame.Rect(
+                self.text_rect.right - 8, self.text_rect.top + 8, 4, self.text_rect.height - 16
+            )
             share = track.height * (self.text_rect.height / (self.doc.height + 2 * pad))
             pos = track.top + (track.height - share) * self.scroll / self.max_scroll
             pygame.draw.rect(surface, th.border, track, border_radius=2)
             pygame.draw.rect(surface, th.accent, (track.left, pos, 4, share), border_radius=2)
         look = look_for(self.scenario.persona.archetype, self.scenario.customer.name)
-        draw_portrait(surface, self.portrait, look, "tense", t=self.ctx.time,
-                      reduced_motion=self.ctx.settings.reduced_motion,
-                      high_contrast=self.ctx.settings.high_contrast)
+        draw_portrait(
+            surface,
+            self.portrait,
+            look,
+            "tense",
+            t=self.ctx.time,
+            reduced_motion=self.ctx.settings.reduced_motion,
+            high_contrast=self.ctx.settings.high_contrast,
+        )
         item = self.focus.items[0]
         button(surface, self.ctx, item.rect, self.ctx.t("ui.briefing.begin"), True, primary=True)

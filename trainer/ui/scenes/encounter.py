@@ -103,14 +103,16 @@ class EncounterScene(Scene):
         body_top = self.top_bar.bottom + int(12 * u)
         # Larger text takes room from the portrait, so the choices stay readable.
         share = {1.0: 0.34, 1.25: 0.31, 1.5: 0.27, 1.75: 0.23, 2.0: 0.2}.get(
-            self.ctx.settings.text_scale, 0.3)
+            self.ctx.settings.text_scale, 0.3
+        )
         portrait_w = int(w * share)
-        self.portrait = pygame.Rect(m, body_top, portrait_w - m, h - body_top - m -
-                                    line_height(self.ctx, "small") * 2)
-        self.mood_label = pygame.Rect(m, self.portrait.bottom + int(6 * u), portrait_w - m,
-                                      line_height(self.ctx, "small") * 2)
-        self.right = pygame.Rect(portrait_w + m, body_top, w - portrait_w - 2 * m,
-                                 h - body_top - m)
+        self.portrait = pygame.Rect(
+            m, body_top, portrait_w - m, h - body_top - m - line_height(self.ctx, "small") * 2
+        )
+        self.mood_label = pygame.Rect(
+            m, self.portrait.bottom + int(6 * u), portrait_w - m, line_height(self.ctx, "small") * 2
+        )
+        self.right = pygame.Rect(portrait_w + m, body_top, w - portrait_w - 2 * m, h - body_top - m)
         self.layout_choices()
 
     def layout_bubble(self, most: int = 5) -> None:
@@ -120,20 +122,22 @@ class EncounterScene(Scene):
         right = self.right
         pad = int(16 * u)
         if self.phase == "reacting":
-            lines = 2 + len(paragraph_lines(self.ctx, self.reply or "…", "body",
-                                            right.width - 2 * pad, 3))
+            lines = 2 + len(
+                paragraph_lines(self.ctx, self.reply or "…", "body", right.width - 2 * pad, 3)
+            )
         else:
-            words = self.flash if self.flash_left > 0 and self.flash else self.engine.say(
-                self.state)
+            words = (
+                self.flash if self.flash_left > 0 and self.flash else self.engine.say(self.state)
+            )
             lines = len(paragraph_lines(self.ctx, words, "body", right.width - 2 * pad, 4))
         lines = max(2, min(most, lines))
         bubble_h = int(line_height(self.ctx, "body") * lines + 2 * pad)
         self.bubble = pygame.Rect(right.left, right.top, right.width, bubble_h)
         beat = self.beat
-        cue_h = int(line_height(self.ctx, "small") * 1.3) if beat is not None and beat.cues \
-            else 0
-        self.cues_rect = pygame.Rect(right.left, self.bubble.bottom + int(8 * u), right.width,
-                                     cue_h)
+        cue_h = int(line_height(self.ctx, "small") * 1.3) if beat is not None and beat.cues else 0
+        self.cues_rect = pygame.Rect(
+            right.left, self.bubble.bottom + int(8 * u), right.width, cue_h
+        )
         top = self.cues_rect.bottom + int(10 * u)
         self.choices_area = pygame.Rect(right.left, top, right.width, right.bottom - top)
 
@@ -157,16 +161,26 @@ class EncounterScene(Scene):
             max_lines = 4
             self.cost_w = 0
         budget = self.scenario.authority.budget
-        over = {r.id for r in self.menu_remedies()
-                if not r.escalate and not r.owed and r.cost > budget} if beat.menu else set()
+        over = (
+            {
+                r.id
+                for r in self.menu_remedies()
+                if not r.escalate and not r.owed and r.cost > budget
+            }
+            if beat.menu
+            else set()
+        )
         heights = []
         for key, label in labels:
-            lines = paragraph_lines(self.ctx, label, "body", area.width - 2 * pad - int(40 * u)
-                                    - self.cost_w, max_lines)
+            lines = paragraph_lines(
+                self.ctx, label, "body", area.width - 2 * pad - int(40 * u) - self.cost_w, max_lines
+            )
             height = len(lines) * line_height(self.ctx, "body") + int(1.4 * pad)
             if key in over:  # room for the "over your authority" note under the cost
-                height = max(height, line_height(self.ctx, "body")
-                             + line_height(self.ctx, "tiny") + int(1.4 * pad))
+                height = max(
+                    height,
+                    line_height(self.ctx, "body") + line_height(self.ctx, "tiny") + int(1.4 * pad),
+                )
             heights.append(height)
         offer_h = int(line_height(self.ctx, "body") * 1.9) if beat.menu else 0
         budget_h = int(line_height(self.ctx, "small") * 1.6) if beat.menu else 0
@@ -183,7 +197,7 @@ class EncounterScene(Scene):
         index = min(self.focus.index, max(0, len(labels) - 1))
         self.first = min(self.first, index)
         while True:
-            used = sum(heights[self.first:index + 1]) + gap * (index - self.first)
+            used = sum(heights[self.first : index + 1]) + gap * (index - self.first)
             if used <= available or self.first >= index:
                 break
             self.first += 1
@@ -197,8 +211,13 @@ class EncounterScene(Scene):
         self.visible_last = max((i for i, it in enumerate(items) if it.rect.width), default=-1)
         if beat.menu:
             bw = int(min(area.width, 420 * u))
-            items.append(Item("offer", pygame.Rect(area.right - bw, area.bottom - offer_h, bw,
-                                                   offer_h), enabled=bool(self.selected)))
+            items.append(
+                Item(
+                    "offer",
+                    pygame.Rect(area.right - bw, area.bottom - offer_h, bw, offer_h),
+                    enabled=bool(self.selected),
+                )
+            )
             self.budget_rect = pygame.Rect(area.left, area.top, area.width, budget_h)
         self.focus.set(items)
 
@@ -236,8 +255,9 @@ class EncounterScene(Scene):
                 return None
             return self.offer()
         if intent.kind in ("toggle", "click"):
-            key = self.focus.handle(Intent("click", pos=intent.pos) if intent.kind == "click"
-                                    else Intent("confirm"))
+            key = self.focus.handle(
+                Intent("click", pos=intent.pos) if intent.kind == "click" else Intent("confirm")
+            )
             if key == "offer":
                 return self.offer()
             if key is not None:
@@ -275,8 +295,9 @@ class EncounterScene(Scene):
             choice = scenario_beat.choice(action.choice)
             self.you_said = choice.text.get(self.ctx.lang) if choice else action.choice
         else:
-            self.you_said = " + ".join(r.label.get(self.ctx.lang) for r in self.menu_remedies()
-                                       if r.id in action.remedies)
+            self.you_said = " + ".join(
+                r.label.get(self.ctx.lang) for r in self.menu_remedies() if r.id in action.remedies
+            )
         self.reply = turn.reply
         self.selected = []
         self.phase = "reacting"
@@ -332,19 +353,28 @@ class EncounterScene(Scene):
         played = finish(run, self.ctx.lang)
         self.played = played
         record = RunRecord(
-            run_id=self.ctx.new_id(), trainee=self.ctx.trainee or "guest",
-            cohort=self.ctx.cohort, scenario_id=self.scenario.id,
-            scenario_version=self.scenario.version, scenario_sha256=self.scenario.sha256,
-            seed=self.seed, decisions=tuple(d.to_json() for d in run.decisions),
-            scores=dict(played.result.scores), outcome=played.result.outcome.to_json(),
-            started_at=self.started_at, finished_at=self.ctx.now(),
-            engine_version=ENGINE_VERSION, locale=self.ctx.lang)
+            run_id=self.ctx.new_id(),
+            trainee=self.ctx.trainee or "guest",
+            cohort=self.ctx.cohort,
+            scenario_id=self.scenario.id,
+            scenario_version=self.scenario.version,
+            scenario_sha256=self.scenario.sha256,
+            seed=self.seed,
+            decisions=tuple(d.to_json() for d in run.decisions),
+            scores=dict(played.result.scores),
+            outcome=played.result.outcome.to_json(),
+            started_at=self.started_at,
+            finished_at=self.ctx.now(),
+            engine_version=ENGINE_VERSION,
+            locale=self.ctx.lang,
+        )
         error = ""
         try:
             self.ctx.results.save(record, self.scenario)
         except Exception as exc:  # noqa: BLE001 - a failed save must not lose the debrief
             error = str(exc) or type(exc).__name__
         from .debrief import DebriefScene
+
         return Replace(DebriefScene(self.ctx, self.scenario, played, saved_error=error))
 
     # -- drawing ---------------------------------------------------------------------------
@@ -352,15 +382,27 @@ class EncounterScene(Scene):
         ctx, th = self.ctx, self.ctx.theme
         settings = ctx.settings
         surface.fill(th.bg)
-        draw_background(surface, surface.get_rect(), self.scenario.industry,
-                        high_contrast=settings.high_contrast, t=ctx.time,
-                        reduced_motion=settings.reduced_motion)
+        draw_background(
+            surface,
+            surface.get_rect(),
+            self.scenario.industry,
+            high_contrast=settings.high_contrast,
+            t=ctx.time,
+            reduced_motion=settings.reduced_motion,
+        )
         mood = mood_of(self.state.anger)
         beat = self.beat
         cues = beat.cues if beat is not None and self.phase == "choosing" else ()
-        draw_portrait(surface, self.portrait, self.look, mood, t=ctx.time,
-                      reduced_motion=settings.reduced_motion, cues=cues,
-                      high_contrast=settings.high_contrast)
+        draw_portrait(
+            surface,
+            self.portrait,
+            self.look,
+            mood,
+            t=ctx.time,
+            reduced_motion=settings.reduced_motion,
+            cues=cues,
+            high_contrast=settings.high_contrast,
+        )
         self.draw_mood(surface, mood)
         self.draw_top_bar(surface)
         self.draw_bubble(surface)
@@ -368,11 +410,20 @@ class EncounterScene(Scene):
             label = ctx.t("ui.encounter.cues", cues=", ".join(c.replace("-", " ") for c in cues))
             font = ctx.fonts.get("small")
             width = min(self.cues_rect.width, font.size(label)[0] + 28)
-            chip = pygame.Rect(self.cues_rect.left, self.cues_rect.top, width,
-                               self.cues_rect.height)
+            chip = pygame.Rect(
+                self.cues_rect.left, self.cues_rect.top, width, self.cues_rect.height
+            )
             panel(surface, chip, th.panel_alt, th.border, radius=chip.height // 2)
-            text(surface, ctx, label, "small", th.text, (chip.left + 14, chip.centery),
-                 anchor="midleft", max_width=chip.width - 28)
+            text(
+                surface,
+                ctx,
+                label,
+                "small",
+                th.text,
+                (chip.left + 14, chip.centery),
+                anchor="midleft",
+                max_width=chip.width - 28,
+            )
         if self.phase == "choosing" and beat is not None:
             if beat.menu:
                 self.draw_menu(surface)
@@ -381,12 +432,24 @@ class EncounterScene(Scene):
         elif self.phase == "reacting":
             hint = ctx.t("ui.encounter.continue_hint")
             font = ctx.fonts.get("small")
-            chip = pygame.Rect(0, 0, min(self.choices_area.width, font.size(hint)[0] + 32),
-                               int(line_height(ctx, "small") * 1.3))
+            chip = pygame.Rect(
+                0,
+                0,
+                min(self.choices_area.width, font.size(hint)[0] + 32),
+                int(line_height(ctx, "small") * 1.3),
+            )
             chip.midbottom = (self.choices_area.centerx, self.choices_area.bottom)
             panel(surface, chip, th.panel, th.border, radius=chip.height // 2)
-            text(surface, ctx, hint, "small", th.text, chip.center, anchor="center",
-                 max_width=chip.width - 24)
+            text(
+                surface,
+                ctx,
+                hint,
+                "small",
+                th.text,
+                chip.center,
+                anchor="center",
+                max_width=chip.width - 24,
+            )
 
     def draw_mood(self, surface: pygame.Surface, mood: str) -> None:
         ctx, th = self.ctx, self.ctx.theme
@@ -396,8 +459,16 @@ class EncounterScene(Scene):
         if ctx.fonts.get("small").size(label)[0] > rect.width - 16:
             label = mood_word  # the mood must always show: it is never told by colour alone
         panel(surface, rect, th.panel, th.border, radius=rect.height // 2)
-        text(surface, ctx, label, "small", th.text, rect.center, anchor="center",
-             max_width=rect.width - 16)
+        text(
+            surface,
+            ctx,
+            label,
+            "small",
+            th.text,
+            rect.center,
+            anchor="center",
+            max_width=rect.width - 16,
+        )
 
     def draw_top_bar(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme
@@ -406,25 +477,43 @@ class EncounterScene(Scene):
         pad = rect.height // 2
         third = rect.width // 3
         # Patience: a bar and a number (never colour alone).
-        left = self.patience_left() if self.phase == "choosing" else self.engine.patience(
-            self.state)
+        left = (
+            self.patience_left() if self.phase == "choosing" else self.engine.patience(self.state)
+        )
         patience = self.engine.patience(self.state)
         seconds = ctx.t("ui.encounter.seconds", value=int(left + 0.999))
         label = f"{ctx.t('ui.encounter.patience')}  {seconds}"
-        label_rect = text(surface, ctx, label, "small", th.text,
-                          (rect.left + pad, rect.centery), anchor="midleft",
-                          max_width=third)
-        bar_rect = pygame.Rect(label_rect.right + pad // 2, rect.centery - rect.height // 6,
-                               max(20, rect.left + int(third * 1.4) - label_rect.right - pad),
-                               max(6, rect.height // 3))
+        label_rect = text(
+            surface,
+            ctx,
+            label,
+            "small",
+            th.text,
+            (rect.left + pad, rect.centery),
+            anchor="midleft",
+            max_width=third,
+        )
+        bar_rect = pygame.Rect(
+            label_rect.right + pad // 2,
+            rect.centery - rect.height // 6,
+            max(20, rect.left + int(third * 1.4) - label_rect.right - pad),
+            max(6, rect.height // 3),
+        )
         self.more_x = rect.left + int(third * 1.85)
         fraction = left / patience if patience else 0
         color = th.good if fraction > 0.5 else th.warn if fraction > 0.2 else th.bad
-        bar(surface, bar_rect, fraction, color, th.panel_alt if th.name == "default" else
-            th.bar_bg)
+        bar(surface, bar_rect, fraction, color, th.panel_alt if th.name == "default" else th.bar_bg)
         clock = ctx.t("ui.encounter.clock", minutes=int(self.state.minute + self.elapsed / 60))
-        text(surface, ctx, clock, "small", th.text, (rect.right - pad, rect.centery),
-             anchor="midright", max_width=rect.right - self.more_x - int(third * 0.25) - pad)
+        text(
+            surface,
+            ctx,
+            clock,
+            "small",
+            th.text,
+            (rect.right - pad, rect.centery),
+            anchor="midright",
+            max_width=rect.right - self.more_x - int(third * 0.25) - pad,
+        )
 
     def draw_bubble(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme
@@ -432,21 +521,33 @@ class EncounterScene(Scene):
         u = unit(self.size)
         pad = int(16 * u)
         panel(surface, rect, th.bubble, th.border, radius=int(18 * u))
-        tail = [(rect.left, rect.top + int(40 * u)), (rect.left - int(18 * u),
-                rect.top + int(56 * u)), (rect.left, rect.top + int(70 * u))]
+        tail = [
+            (rect.left, rect.top + int(40 * u)),
+            (rect.left - int(18 * u), rect.top + int(56 * u)),
+            (rect.left, rect.top + int(70 * u)),
+        ]
         pygame.draw.polygon(surface, th.bubble, tail)
         pygame.draw.lines(surface, th.border, False, tail, 2)
         inner = rect.inflate(-2 * pad, -2 * pad)
         if self.phase == "reacting":
             you = said(ctx.t("ui.encounter.you"), self.you_said, ctx.lang)
             used = paragraph(surface, ctx, you, "small", th.text_dim, inner, max_lines=2)
-            below = pygame.Rect(inner.left, inner.top + used + int(4 * u), inner.width,
-                                inner.height - used - int(4 * u))
-            paragraph(surface, ctx, self.reply or ctx.t("ui.encounter.waiting"), "body",
-                      th.bubble_text, below)
+            below = pygame.Rect(
+                inner.left,
+                inner.top + used + int(4 * u),
+                inner.width,
+                inner.height - used - int(4 * u),
+            )
+            paragraph(
+                surface,
+                ctx,
+                self.reply or ctx.t("ui.encounter.waiting"),
+                "body",
+                th.bubble_text,
+                below,
+            )
             return
-        words = self.flash if self.flash_left > 0 and self.flash else self.engine.say(
-            self.state)
+        words = self.flash if self.flash_left > 0 and self.flash else self.engine.say(self.state)
         paragraph(surface, ctx, words, "body", th.bubble_text, inner)
 
     def draw_choices(self, surface: pygame.Surface, beat: Beat) -> None:
@@ -460,14 +561,25 @@ class EncounterScene(Scene):
             focused = i == self.focus.index
             self.card(surface, item.rect, focused, False)
             inner_pad = int(0.7 * pad)
-            badge = pygame.Rect(item.rect.left + pad, item.rect.top + inner_pad, int(28 * u),
-                                int(28 * u))
+            badge = pygame.Rect(
+                item.rect.left + pad, item.rect.top + inner_pad, int(28 * u), int(28 * u)
+            )
             pygame.draw.rect(surface, th.accent, badge, border_radius=badge.height // 3)
-            text(surface, ctx, str(i + 1) if i < 9 else "·", "small", th.accent_text,
-                 badge.center, anchor="center")
-            body = pygame.Rect(badge.right + pad, item.rect.top + inner_pad,
-                               item.rect.right - badge.right - 2 * pad,
-                               item.rect.height - 2 * inner_pad)
+            text(
+                surface,
+                ctx,
+                str(i + 1) if i < 9 else "·",
+                "small",
+                th.accent_text,
+                badge.center,
+                anchor="center",
+            )
+            body = pygame.Rect(
+                badge.right + pad,
+                item.rect.top + inner_pad,
+                item.rect.right - badge.right - 2 * pad,
+                item.rect.height - 2 * inner_pad,
+            )
             paragraph(surface, ctx, texts[item.key], "body", th.text, body)
         self.draw_more(surface, len(beat.choices))
 
@@ -476,14 +588,26 @@ class EncounterScene(Scene):
         ctx, th = self.ctx, self.ctx.theme
         if self.first > 0 or self.visible_last < count - 1:
             note = f"{self.first + 1}–{self.visible_last + 1} / {count}  ↑↓"
-            text(surface, ctx, note, "small", th.text, (self.more_x, self.top_bar.centery),
-                 anchor="center")
+            text(
+                surface,
+                ctx,
+                note,
+                "small",
+                th.text,
+                (self.more_x, self.top_bar.centery),
+                anchor="center",
+            )
 
-    def card(self, surface: pygame.Surface, rect: pygame.Rect, focused: bool,
-             ticked: bool) -> None:
+    def card(self, surface: pygame.Surface, rect: pygame.Rect, focused: bool, ticked: bool) -> None:
         th = self.ctx.theme
-        panel(surface, rect, th.panel if not ticked else th.panel_alt,
-              th.accent if ticked else th.border, radius=10, width=3 if ticked else 2)
+        panel(
+            surface,
+            rect,
+            th.panel if not ticked else th.panel_alt,
+            th.accent if ticked else th.border,
+            radius=10,
+            width=3 if ticked else 2,
+        )
         if focused:
             pygame.draw.rect(surface, th.focus, rect.inflate(6, 6), width=4, border_radius=12)
 
@@ -496,57 +620,105 @@ class EncounterScene(Scene):
         spent = self.spent()
         over = spent > budget
         rect = self.budget_rect
-        label = ctx.t("ui.encounter.budget", spent=_money(spent), budget=_money(budget),
-                      currency=currency)
+        label = ctx.t(
+            "ui.encounter.budget", spent=_money(spent), budget=_money(budget), currency=currency
+        )
         if over:
             label += f"  ·  {ctx.t('ui.encounter.over_budget')}"
         chip = pygame.Rect(rect.left, rect.top, rect.width, int(line_height(ctx, "small") * 1.2))
         panel(surface, chip, th.panel, th.border, radius=chip.height // 2)
-        label_rect = text(surface, ctx, label, "small", th.bad if over else th.text,
-                          (chip.left + 14, chip.centery), anchor="midleft",
-                          max_width=int(chip.width * 0.6))
-        bar_rect = pygame.Rect(label_rect.right + 16, chip.centery - max(3, int(4 * u)),
-                               chip.right - label_rect.right - 32, max(6, int(8 * u)))
-        bar(surface, bar_rect, spent / budget if budget else (1.0 if spent else 0.0),
-            th.bad if over else th.good, th.bar_bg)
+        label_rect = text(
+            surface,
+            ctx,
+            label,
+            "small",
+            th.bad if over else th.text,
+            (chip.left + 14, chip.centery),
+            anchor="midleft",
+            max_width=int(chip.width * 0.6),
+        )
+        bar_rect = pygame.Rect(
+            label_rect.right + 16,
+            chip.centery - max(3, int(4 * u)),
+            chip.right - label_rect.right - 32,
+            max(6, int(8 * u)),
+        )
+        bar(
+            surface,
+            bar_rect,
+            spent / budget if budget else (1.0 if spent else 0.0),
+            th.bad if over else th.good,
+            th.bar_bg,
+        )
         remedies = {r.id: r for r in self.menu_remedies()}
         for i, item in enumerate(self.focus.items):
             if item.key == "offer":
                 from ..widgets import button
+
                 label = ctx.t("ui.encounter.offer", count=len(self.selected))
-                button(surface, ctx, item.rect, label, i == self.focus.index, primary=True,
-                       enabled=item.enabled)
+                button(
+                    surface,
+                    ctx,
+                    item.rect,
+                    label,
+                    i == self.focus.index,
+                    primary=True,
+                    enabled=item.enabled,
+                )
                 continue
             if not item.rect.width:
                 continue
             remedy = remedies[item.key]
             ticked = remedy.id in self.selected
             self.card(surface, item.rect, i == self.focus.index, ticked)
-            box = pygame.Rect(item.rect.left + pad, item.rect.top + pad, int(26 * u),
-                              int(26 * u))  # top is set below
-            pygame.draw.rect(surface, th.accent if ticked else th.panel_alt, box,
-                             border_radius=6)
+            box = pygame.Rect(
+                item.rect.left + pad, item.rect.top + pad, int(26 * u), int(26 * u)
+            )  # top is set below
+            pygame.draw.rect(surface, th.accent if ticked else th.panel_alt, box, border_radius=6)
             pygame.draw.rect(surface, th.border, box, width=2, border_radius=6)
-            text(surface, ctx, "✓" if ticked else str(i + 1), "small",
-                 th.accent_text if ticked else th.text, box.center, anchor="center")
+            text(
+                surface,
+                ctx,
+                "✓" if ticked else str(i + 1),
+                "small",
+                th.accent_text if ticked else th.text,
+                box.center,
+                anchor="center",
+            )
             inner_pad = int(0.7 * pad)
             box.top = item.rect.top + inner_pad
-            body = pygame.Rect(box.right + pad, item.rect.top + inner_pad,
-                               item.rect.right - box.right - 2 * pad - self.cost_w,
-                               item.rect.height - 2 * inner_pad)
-            paragraph(surface, ctx, remedy.label.get(ctx.lang), "body", th.text, body,
-                      max_lines=2)
+            body = pygame.Rect(
+                box.right + pad,
+                item.rect.top + inner_pad,
+                item.rect.right - box.right - 2 * pad - self.cost_w,
+                item.rect.height - 2 * inner_pad,
+            )
+            paragraph(surface, ctx, remedy.label.get(ctx.lang), "body", th.text, body, max_lines=2)
             over = not remedy.escalate and not remedy.owed and remedy.cost > budget
             if remedy.escalate:
                 detail = ctx.t("ui.encounter.escalate")
             else:
                 detail = ctx.t("ui.encounter.cost", cost=_money(remedy.cost), currency=currency)
             cost_x = item.rect.right - pad
-            text(surface, ctx, detail, "body", th.bad if over else th.text_dim,
-                 (cost_x, item.rect.top + inner_pad), anchor="topright",
-                 max_width=self.cost_w - pad)
+            text(
+                surface,
+                ctx,
+                detail,
+                "body",
+                th.bad if over else th.text_dim,
+                (cost_x, item.rect.top + inner_pad),
+                anchor="topright",
+                max_width=self.cost_w - pad,
+            )
             if over:
-                text(surface, ctx, ctx.t("ui.encounter.over_budget"), "tiny", th.bad,
-                     (cost_x, item.rect.bottom - inner_pad), anchor="bottomright",
-                     max_width=self.cost_w - pad)
+                text(
+                    surface,
+                    ctx,
+                    ctx.t("ui.encounter.over_budget"),
+                    "tiny",
+                    th.bad,
+                    (cost_x, item.rect.bottom - inner_pad),
+                    anchor="bottomright",
+                    max_width=self.cost_w - pad,
+                )
         self.draw_more(surface, len(remedies))

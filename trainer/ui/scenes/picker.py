@@ -36,23 +36,32 @@ class PickerScene(Screen):
         return sorted({s.industry for s in self.ctx.scenarios})
 
     def shown(self) -> list[Scenario]:
-        return sorted((s for s in self.ctx.scenarios
-                       if (self.difficulty is None or s.difficulty == self.difficulty)
-                       and (self.industry is None or s.industry == self.industry)),
-                      key=lambda s: (s.difficulty, s.title.get(self.ctx.lang)))
+        return sorted(
+            (
+                s
+                for s in self.ctx.scenarios
+                if (self.difficulty is None or s.difficulty == self.difficulty)
+                and (self.industry is None or s.industry == self.industry)
+            ),
+            key=lambda s: (s.difficulty, s.title.get(self.ctx.lang)),
+        )
 
     def card_height(self) -> int:
-        return int(line_height(self.ctx, "body") + line_height(self.ctx, "small") * 1.2
-                   + 22 * self.u)
+        return int(
+            line_height(self.ctx, "body") + line_height(self.ctx, "small") * 1.2 + 22 * self.u
+        )
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
         area = self.content_rect()
         chip_h = int(self.ctx.fonts.px("small") * 2.1)
         chip_w = int(min(area.width * 0.48, 360 * self.u))
-        self.chips = {"difficulty": pygame.Rect(area.left, area.top, chip_w, chip_h),
-                      "industry": pygame.Rect(area.left + chip_w + int(12 * self.u), area.top,
-                                              chip_w, chip_h)}
+        self.chips = {
+            "difficulty": pygame.Rect(area.left, area.top, chip_w, chip_h),
+            "industry": pygame.Rect(
+                area.left + chip_w + int(12 * self.u), area.top, chip_w, chip_h
+            ),
+        }
         top = area.top + chip_h + int(14 * self.u)
         ch = self.card_height()
         gap = int(10 * self.u)
@@ -104,6 +113,7 @@ class PickerScene(Screen):
             scenario = self.ctx.scenario(chosen)
             if scenario is not None:
                 from .briefing import BriefingScene
+
                 return Push(BriefingScene(self.ctx, scenario))
         return None
 
@@ -126,50 +136,102 @@ class PickerScene(Screen):
         th = self.ctx.theme
         self.draw_frame(surface)
         all_label = self.ctx.t("ui.picker.all")
-        chips = {"difficulty": self.ctx.t("ui.picker.difficulty",
-                                          value=self.difficulty or all_label),
-                 "industry": self.ctx.t("ui.picker.industry", value=self.industry or all_label)}
+        chips = {
+            "difficulty": self.ctx.t("ui.picker.difficulty", value=self.difficulty or all_label),
+            "industry": self.ctx.t("ui.picker.industry", value=self.industry or all_label),
+        }
         for key, rect in self.chips.items():
             panel(surface, rect, th.panel_alt, th.border, radius=rect.height // 2)
-            text(surface, self.ctx, f"◀ {chips[key]} ▶", "small", th.text, rect.center,
-                 anchor="center", max_width=rect.width - 12)
+            text(
+                surface,
+                self.ctx,
+                f"◀ {chips[key]} ▶",
+                "small",
+                th.text,
+                rect.center,
+                anchor="center",
+                max_width=rect.width - 12,
+            )
         shown = {s.id: s for s in self.shown()}
         if not shown:
             area = self.content_rect()
-            text(surface, self.ctx, self.ctx.t("ui.picker.none"), "body", th.accent_text
-                 if th.name == "default" else th.text, (area.left, area.top + 80),
-                 max_width=area.width)
+            text(
+                surface,
+                self.ctx,
+                self.ctx.t("ui.picker.none"),
+                "body",
+                th.accent_text if th.name == "default" else th.text,
+                (area.left, area.top + 80),
+                max_width=area.width,
+            )
         for i, item in enumerate(self.focus.items):
             if item.rect.width == 0:
                 continue
-            self.draw_card(surface, shown[item.key], item.rect, i == self.focus.index,
-                           i - self.first + 1)
+            self.draw_card(
+                surface, shown[item.key], item.rect, i == self.focus.index, i - self.first + 1
+            )
         if self.first > 0 or self.first + self.visible < len(shown):
             area = self.content_rect()
             note = f"{self.first + 1}–{min(len(shown), self.first + self.visible)} / {len(shown)}"
-            text(surface, self.ctx, note, "small", (200, 208, 220) if th.name == "default"
-                 else th.text_dim, (area.right, self.chips["industry"].centery),
-                 anchor="midright")
+            text(
+                surface,
+                self.ctx,
+                note,
+                "small",
+                (200, 208, 220) if th.name == "default" else th.text_dim,
+                (area.right, self.chips["industry"].centery),
+                anchor="midright",
+            )
 
-    def draw_card(self, surface: pygame.Surface, scenario: Scenario, rect: pygame.Rect,
-                  focused: bool, number: int) -> None:
+    def draw_card(
+        self,
+        surface: pygame.Surface,
+        scenario: Scenario,
+        rect: pygame.Rect,
+        focused: bool,
+        number: int,
+    ) -> None:
         th = self.ctx.theme
         panel(surface, rect, th.panel, th.border, radius=10)
         if focused:
             pygame.draw.rect(surface, th.focus, rect.inflate(6, 6), width=4, border_radius=12)
         pad = int(14 * self.u)
         stars = "★" * scenario.difficulty + "☆" * (5 - scenario.difficulty)
-        right = text(surface, self.ctx, stars, "body", th.warn if th.name == "default" else
-                     th.accent, (rect.right - pad, rect.top + pad), anchor="topright")
+        right = text(
+            surface,
+            self.ctx,
+            stars,
+            "body",
+            th.warn if th.name == "default" else th.accent,
+            (rect.right - pad, rect.top + pad),
+            anchor="topright",
+        )
         num = f"{number}  " if number <= 9 else ""
-        text(surface, self.ctx, num + scenario.title.get(self.ctx.lang), "body", th.text,
-             (rect.left + pad, rect.top + pad), bold=True,
-             max_width=right.left - rect.left - 2 * pad)
+        text(
+            surface,
+            self.ctx,
+            num + scenario.title.get(self.ctx.lang),
+            "body",
+            th.text,
+            (rect.left + pad, rect.top + pad),
+            bold=True,
+            max_width=right.left - rect.left - 2 * pad,
+        )
         best = self.best.get(scenario.id)
-        score = (self.ctx.t("ui.picker.best", score=best) if best is not None
-                 else self.ctx.t("ui.picker.not_played"))
+        score = (
+            self.ctx.t("ui.picker.best", score=best)
+            if best is not None
+            else self.ctx.t("ui.picker.not_played")
+        )
         level = self.ctx.t("ui.level", n=scenario.difficulty)
         detail = f"{scenario.industry} · {level} · {score}"
-        text(surface, self.ctx, detail, "small", th.text_dim,
-             (rect.left + pad, rect.bottom - pad), anchor="bottomleft",
-             max_width=rect.width - 2 * pad)
+        text(
+            surface,
+            self.ctx,
+            detail,
+            "small",
+            th.text_dim,
+            (rect.left + pad, rect.bottom - pad),
+            anchor="bottomleft",
+            max_width=rect.width - 2 * pad,
+        )

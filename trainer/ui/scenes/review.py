@@ -79,14 +79,24 @@ class ReviewScene(Screen):
         bh = int(self.ctx.fonts.px("body") * 2.2)
         if not self.unlocked:
             width = int(min(area.width, 560 * self.u))
-            field = pygame.Rect(area.left, area.top + int(self.ctx.fonts.px("small") * 2),
-                                width, bh)
-            self.focus.set([Item("passphrase", field),
-                            Item("unlock", pygame.Rect(area.left, field.bottom + int(16 * self.u),
-                                                       int(width * 0.5), bh))])
+            field = pygame.Rect(
+                area.left, area.top + int(self.ctx.fonts.px("small") * 2), width, bh
+            )
+            self.focus.set(
+                [
+                    Item("passphrase", field),
+                    Item(
+                        "unlock",
+                        pygame.Rect(
+                            area.left, field.bottom + int(16 * self.u), int(width * 0.5), bh
+                        ),
+                    ),
+                ]
+            )
             return
-        self.chip = pygame.Rect(area.left, area.top, area.width, int(line_height(self.ctx,
-                                                                                  "body") * 1.5))
+        self.chip = pygame.Rect(
+            area.left, area.top, area.width, int(line_height(self.ctx, "body") * 1.5)
+        )
         row_h = int(line_height(self.ctx, "body") * 1.5)
         top = self.chip.bottom + int(10 * self.u)
         self.visible = max(1, (area.bottom - top) // row_h)
@@ -98,8 +108,11 @@ class ReviewScene(Screen):
         items = []
         for i, row in enumerate(self.rows):
             pos = i - self.first
-            rect = (pygame.Rect(area.left, top + pos * row_h, area.width, row_h - 4)
-                    if 0 <= pos < self.visible else pygame.Rect(-10_000, -10_000, 0, 0))
+            rect = (
+                pygame.Rect(area.left, top + pos * row_h, area.width, row_h - 4)
+                if 0 <= pos < self.visible
+                else pygame.Rect(-10_000, -10_000, 0, 0)
+            )
             items.append(Item(row.record.run_id, rect))
         self.focus.set(items)
 
@@ -112,11 +125,13 @@ class ReviewScene(Screen):
             elif intent.kind == "erase":
                 self.passphrase = self.passphrase[:-1]
             elif intent.kind == "confirm" or (
-                    intent.kind == "click" and self.focus.handle(intent) == "unlock"):
+                intent.kind == "click" and self.focus.handle(intent) == "unlock"
+            ):
                 self.unlock()
             return None
-        if intent.kind in ("left", "right") or (intent.kind == "click" and intent.pos and
-                                                 self.chip.collidepoint(intent.pos)):
+        if intent.kind in ("left", "right") or (
+            intent.kind == "click" and intent.pos and self.chip.collidepoint(intent.pos)
+        ):
             step = -1 if intent.kind == "left" else 1
             self.cohort_index = (self.cohort_index + step) % len(self.cohorts)
             self.load()
@@ -140,41 +155,93 @@ class ReviewScene(Screen):
         ink = (220, 226, 236) if th.name == "default" else th.text
         if not self.unlocked:
             field, unlock = self.focus.items[0].rect, self.focus.items[1].rect
-            text(surface, self.ctx, self.ctx.t("ui.review.passphrase"), "small", ink,
-                 (field.left, area.top))
+            text(
+                surface,
+                self.ctx,
+                self.ctx.t("ui.review.passphrase"),
+                "small",
+                ink,
+                (field.left, area.top),
+            )
             panel(surface, field, th.bubble, th.focus, radius=8, width=4)
-            text(surface, self.ctx, "•" * len(self.passphrase), "body", th.bubble_text,
-                 (field.left + 12, field.centery), anchor="midleft")
-            button(surface, self.ctx, unlock, self.ctx.t("ui.review.unlock"), False,
-                   primary=True)
+            text(
+                surface,
+                self.ctx,
+                "•" * len(self.passphrase),
+                "body",
+                th.bubble_text,
+                (field.left + 12, field.centery),
+                anchor="midleft",
+            )
+            button(surface, self.ctx, unlock, self.ctx.t("ui.review.unlock"), False, primary=True)
             if self.error:
-                text(surface, self.ctx, self.error, "body", (255, 190, 170), (
-                    field.left, unlock.bottom + int(16 * self.u)), max_width=area.width)
+                text(
+                    surface,
+                    self.ctx,
+                    self.error,
+                    "body",
+                    (255, 190, 170),
+                    (field.left, unlock.bottom + int(16 * self.u)),
+                    max_width=area.width,
+                )
             return
         cohort = self.cohorts[self.cohort_index] or self.ctx.t("ui.review.all")
         panel(surface, self.chip, th.panel_alt, th.border, radius=self.chip.height // 2)
-        text(surface, self.ctx, f"◀  {self.ctx.t('ui.review.cohort', value=cohort)}  ▶", "body",
-             th.text, self.chip.center, anchor="center", max_width=self.chip.width - 20)
+        text(
+            surface,
+            self.ctx,
+            f"◀  {self.ctx.t('ui.review.cohort', value=cohort)}  ▶",
+            "body",
+            th.text,
+            self.chip.center,
+            anchor="center",
+            max_width=self.chip.width - 20,
+        )
         if not self.rows:
-            text(surface, self.ctx, self.ctx.t("ui.review.none"), "body", ink,
-                 (area.left, self.chip.bottom + int(20 * self.u)))
+            text(
+                surface,
+                self.ctx,
+                self.ctx.t("ui.review.none"),
+                "body",
+                ink,
+                (area.left, self.chip.bottom + int(20 * self.u)),
+            )
         rows = {r.record.run_id: r for r in self.rows}
         for i, item in enumerate(self.focus.items):
             if not item.rect.width:
                 continue
             r = rows[item.key]
             focused = i == self.focus.index
-            panel(surface, item.rect, th.panel, th.focus if focused else th.border, radius=8,
-                  width=4 if focused else 1)
+            panel(
+                surface,
+                item.rect,
+                th.panel,
+                th.focus if focused else th.border,
+                radius=8,
+                width=4 if focused else 1,
+            )
             mark = "✓" if r.integrity == "ok" else "⚠"
-            cells = (f"{r.record.finished_at:%m-%d %H:%M}", r.record.trainee,
-                     r.record.scenario_id, f"{r.record.scores.get('overall')}", mark)
+            cells = (
+                f"{r.record.finished_at:%m-%d %H:%M}",
+                r.record.trainee,
+                r.record.scenario_id,
+                f"{r.record.scores.get('overall')}",
+                mark,
+            )
             widths = (0.16, 0.28, 0.38, 0.1, 0.06)
             x = item.rect.left + 12
             for cell, share in zip(cells, widths, strict=True):
                 width = int((item.rect.width - 24) * share)
-                text(surface, self.ctx, cell, "body", th.bad if cell == "⚠" else th.text,
-                     (x, item.rect.centery), anchor="midleft", max_width=width - 8)
+                text(
+                    surface,
+                    self.ctx,
+                    cell,
+                    "body",
+                    th.bad if cell == "⚠" else th.text,
+                    (x, item.rect.centery),
+                    anchor="midleft",
+                    max_width=width - 8,
+                )
                 x += width
 
 
@@ -202,21 +269,34 @@ class ReplayScene(Screen):
         record = self.stored.record
         doc = Document()
         replayed = self.store.replay(record)
-        doc.add("heading", f"{record.trainee} · {record.scenario_id} · "
-                           f"{record.scores.get('overall')}")
-        doc.add("small", t("ui.review.integrity_ok" if self.stored.integrity == "ok" else
-                           "ui.review.integrity_bad"),
-                color=th.good if self.stored.integrity == "ok" else th.bad)
+        doc.add(
+            "heading", f"{record.trainee} · {record.scenario_id} · {record.scores.get('overall')}"
+        )
+        doc.add(
+            "small",
+            t(
+                "ui.review.integrity_ok"
+                if self.stored.integrity == "ok"
+                else "ui.review.integrity_bad"
+            ),
+            color=th.good if self.stored.integrity == "ok" else th.bad,
+        )
         if replayed is not None:
             scenario, run = replayed
             for turn in run.turns:
                 beat = scenario.beats[turn.beat]
-                doc.add("small", said(scenario.customer.name, beat.say.get(lang), lang),
-                        color=th.text_dim)
+                doc.add(
+                    "small",
+                    said(scenario.customer.name, beat.say.get(lang), lang),
+                    color=th.text_dim,
+                )
                 words = decision_words(scenario, turn, lang)
                 doc.add("para", said(f"{record.trainee} ({turn.after:g} s)", words, lang))
-                doc.add("small", t("ui.review.anger", before=int(turn.anger_before),
-                                   after=int(turn.anger)) + f" · {t('ui.mood.' + turn.mood)}")
+                doc.add(
+                    "small",
+                    t("ui.review.anger", before=int(turn.anger_before), after=int(turn.anger))
+                    + f" · {t('ui.mood.' + turn.mood)}",
+                )
                 doc.add("gap", height=int(6 * self.u))
         notes = self.store.notes(record.run_id)
         if notes:
@@ -230,8 +310,9 @@ class ReplayScene(Screen):
         area = self.content_rect()
         fh = int(self.ctx.fonts.px("body") * 2.2)
         self.field = pygame.Rect(area.left, area.bottom - fh, area.width, fh)
-        self.text_rect = pygame.Rect(area.left, area.top, area.width,
-                                     area.height - fh - int(12 * self.u))
+        self.text_rect = pygame.Rect(
+            area.left, area.top, area.width, area.height - fh - int(12 * self.u)
+        )
         self.doc = self.build()
         pad = int(16 * self.u)
         self.doc.layout(self.ctx, self.text_rect.width - 2 * pad)
@@ -250,8 +331,12 @@ class ReplayScene(Screen):
         elif intent.kind == "erase":
             self.note = self.note[:-1]
         elif intent.kind == "confirm" and self.note.strip():
-            self.store.add_note(self.passphrase, self.stored.record.run_id,
-                                self.ctx.trainee or "trainer", self.note.strip())
+            self.store.add_note(
+                self.passphrase,
+                self.stored.record.run_id,
+                self.ctx.trainee or "trainer",
+                self.note.strip(),
+            )
             self.note = ""
             self.message = self.ctx.t("ui.review.note_saved")
             self.layout(self.size)
@@ -263,10 +348,19 @@ class ReplayScene(Screen):
         self.draw_frame(surface)
         panel(surface, self.text_rect, th.panel, th.border)
         pad = int(16 * self.u)
-        self.doc.draw(surface, self.ctx, self.text_rect.inflate(-2 * pad, -2 * pad), self.scroll,
-                      th.text)
+        self.doc.draw(
+            surface, self.ctx, self.text_rect.inflate(-2 * pad, -2 * pad), self.scroll, th.text
+        )
         panel(surface, self.field, th.bubble, th.focus, radius=8, width=3)
         shown = self.note or self.message or self.ctx.t("ui.review.note")
         ink = th.bubble_text if self.note else th.text_dim
-        text(surface, self.ctx, shown, "body", ink, (self.field.left + 12, self.field.centery),
-             anchor="midleft", max_width=self.field.width - 24)
+        text(
+            surface,
+            self.ctx,
+            shown,
+            "body",
+            ink,
+            (self.field.left + 12, self.field.centery),
+            anchor="midleft",
+            max_width=self.field.width - 24,
+        )

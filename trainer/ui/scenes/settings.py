@@ -26,8 +26,12 @@ class SettingsScene(Screen):
         bh = int(self.ctx.fonts.px("body") * 2.1)
         gap = int(bh * 0.28)
         width = int(min(area.width, 640 * self.u))
-        self.focus.set([Item(key, pygame.Rect(area.left, area.top + i * (bh + gap), width, bh))
-                        for i, key in enumerate(ROWS)])
+        self.focus.set(
+            [
+                Item(key, pygame.Rect(area.left, area.top + i * (bh + gap), width, bh))
+                for i, key in enumerate(ROWS)
+            ]
+        )
 
     def label(self, key: str) -> str:
         s, t = self.ctx.settings, self.ctx.t
@@ -76,5 +80,12 @@ class SettingsScene(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_frame(surface)
         for i, item in enumerate(self.focus.items):
-            button(surface, self.ctx, item.rect, self.label(item.key), i == self.focus.index,
-                   number=i + 1, primary=item.key == "back")
+            button(
+                surface,
+                self.ctx,
+                item.rect,
+                self.label(item.key),
+                i == self.focus.index,
+                number=i + 1,
+                primary=item.key == "back",
+            )

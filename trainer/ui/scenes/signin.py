@@ -85,6 +85,7 @@ class SignInScene(Screen):
         cohort = " ".join(self.values["cohort"].split())
         self.ctx.cohort = unicodedata.normalize("NFC", cohort) if cohort else None
         from .picker import PickerScene
+
         return Replace(PickerScene(self.ctx))
 
     def screenshot_key(self) -> str:
@@ -98,25 +99,51 @@ class SignInScene(Screen):
         for item in self.focus.items:
             focused = item.key == self.focus.focused_key
             if item.key == "continue":
-                button(surface, self.ctx, item.rect, self.ctx.t("ui.continue"), focused,
-                       primary=True)
+                button(
+                    surface, self.ctx, item.rect, self.ctx.t("ui.continue"), focused, primary=True
+                )
                 continue
             label = self.ctx.t("ui.signin.name" if item.key == "name" else "ui.signin.cohort")
-            text(surface, self.ctx, label, "small", label_ink,
-                 (item.rect.left, item.rect.top - int(self.ctx.fonts.px("small") * 1.6)),
-                 max_width=item.rect.width)
-            panel(surface, item.rect, th.bubble, th.focus if focused else th.border,
-                  radius=8, width=4 if focused else 2)
+            text(
+                surface,
+                self.ctx,
+                label,
+                "small",
+                label_ink,
+                (item.rect.left, item.rect.top - int(self.ctx.fonts.px("small") * 1.6)),
+                max_width=item.rect.width,
+            )
+            panel(
+                surface,
+                item.rect,
+                th.bubble,
+                th.focus if focused else th.border,
+                radius=8,
+                width=4 if focused else 2,
+            )
             value = self.values[item.key]
             caret = "|" if focused and int(self.ctx.time * 2) % 2 == 0 else ""
             shown = value + caret
             font = self.ctx.fonts.get("body")
             while font.size(shown)[0] > item.rect.width - 24 and len(shown) > 1:
                 shown = shown[1:]  # keep the end of a long entry visible
-            text(surface, self.ctx, shown, "body", th.bubble_text,
-                 (item.rect.left + 12, item.rect.centery), anchor="midleft")
+            text(
+                surface,
+                self.ctx,
+                shown,
+                "body",
+                th.bubble_text,
+                (item.rect.left + 12, item.rect.centery),
+                anchor="midleft",
+            )
         if self.error:
-            text(surface, self.ctx, self.error, "body", th.bad if th.name != "default" else
-                 (255, 190, 170), (self.card_rect.centerx, self.card_rect.bottom +
-                                   int(16 * self.u)), anchor="midtop",
-                 max_width=self.size[0] - 2 * self.margin())
+            text(
+                surface,
+                self.ctx,
+                self.error,
+                "body",
+                th.bad if th.name != "default" else (255, 190, 170),
+                (self.card_rect.centerx, self.card_rect.bottom + int(16 * self.u)),
+                anchor="midtop",
+                max_width=self.size[0] - 2 * self.margin(),
+            )

@@ -47,8 +47,12 @@ class TitleScene(Screen):
         total = n * bh + (n - 1) * gap
         top = max(top_min, bottom - total) if total <= bottom - top_min else top_min
         x = int(w * 0.08)
-        self.focus.set([Item(key, pygame.Rect(x, top + i * (bh + gap), bw, bh))
-                        for i, key in enumerate(BUTTONS)])
+        self.focus.set(
+            [
+                Item(key, pygame.Rect(x, top + i * (bh + gap), bw, bh))
+                for i, key in enumerate(BUTTONS)
+            ]
+        )
 
     def label(self, key: str) -> str:
         if key == "language":
@@ -61,8 +65,10 @@ class TitleScene(Screen):
         chosen = self.focus.handle(intent)
         if chosen == "start":
             from .signin import SignInScene
+
             if self.ctx.trainee:
                 from .picker import PickerScene
+
                 return Push(PickerScene(self.ctx))
             return Push(SignInScene(self.ctx))
         if chosen == "language":
@@ -71,12 +77,15 @@ class TitleScene(Screen):
             self.layout(self.size)
         elif chosen == "settings":
             from .settings import SettingsScene
+
             return Push(SettingsScene(self.ctx))
         elif chosen == "leaderboard":
             from .leaderboard import LeaderboardScene
+
             return Push(LeaderboardScene(self.ctx))
         elif chosen == "review":
             from .review import ReviewScene
+
             return Push(ReviewScene(self.ctx))
         elif chosen == "quit":
             return Quit()
@@ -88,20 +97,39 @@ class TitleScene(Screen):
         w, h = self.size
         x = int(w * 0.08)
         top = int(h * 0.09)
-        title_rect = text(surface, self.ctx, self.ctx.t("ui.title"), self.title_role(),
-                          th.accent_text if th.name == "default" else th.accent, (x, top),
-                          bold=True, max_width=int(w * 0.84))
-        tagline = pygame.Rect(x, title_rect.bottom + int(10 * self.u), int(w * 0.5),
-                              int(h * 0.22))
+        title_rect = text(
+            surface,
+            self.ctx,
+            self.ctx.t("ui.title"),
+            self.title_role(),
+            th.accent_text if th.name == "default" else th.accent,
+            (x, top),
+            bold=True,
+            max_width=int(w * 0.84),
+        )
+        tagline = pygame.Rect(x, title_rect.bottom + int(10 * self.u), int(w * 0.5), int(h * 0.22))
         if self.show_tagline:
-            paragraph(surface, self.ctx, self.ctx.t("ui.tagline"), "body",
-                      (214, 222, 232) if th.name == "default" else th.text, tagline,
-                      max_lines=2)
+            paragraph(
+                surface,
+                self.ctx,
+                self.ctx.t("ui.tagline"),
+                "body",
+                (214, 222, 232) if th.name == "default" else th.text,
+                tagline,
+                max_lines=2,
+            )
         if self.cast_shown and self.focus.items and self.focus.items[0].rect.right < w * 0.55:
             self.draw_cast(surface)
         for i, item in enumerate(self.focus.items):
-            button(surface, self.ctx, item.rect, self.label(item.key),
-                   focused=i == self.focus.index, number=i + 1, primary=item.key == "start")
+            button(
+                surface,
+                self.ctx,
+                item.rect,
+                self.label(item.key),
+                focused=i == self.focus.index,
+                number=i + 1,
+                primary=item.key == "start",
+            )
 
     def draw_cast(self, surface: pygame.Surface) -> None:
         """A row of customers on the right: who the trainee will meet."""
@@ -109,12 +137,25 @@ class TitleScene(Screen):
 
         w, h = self.size
         area = pygame.Rect(int(w * 0.56), int(h * 0.36), int(w * 0.4), int(h * 0.5))
-        cast = (("impatient", "Ms. Chen", "tense"), ("anxious", "Mrs. Tran", "calm"),
-                ("reasonable", "Mr. Walker", "pleased"))
+        cast = (
+            ("impatient", "Ms. Chen", "tense"),
+            ("anxious", "Mrs. Tran", "calm"),
+            ("reasonable", "Mr. Walker", "pleased"),
+        )
         cw = area.width // len(cast)
         for i, (archetype, name, mood) in enumerate(cast):
-            rect = pygame.Rect(area.left + i * cw, area.top + (i % 2) * int(area.height * 0.08),
-                               cw, int(area.height * 0.9))
-            draw_portrait(surface, rect, look_for(archetype, name), mood, t=self.ctx.time,
-                          reduced_motion=self.ctx.settings.reduced_motion,
-                          high_contrast=self.ctx.settings.high_contrast)
+            rect = pygame.Rect(
+                area.left + i * cw,
+                area.top + (i % 2) * int(area.height * 0.08),
+                cw,
+                int(area.height * 0.9),
+            )
+            draw_portrait(
+                surface,
+                rect,
+                look_for(archetype, name),
+                mood,
+                t=self.ctx.time,
+                reduced_motion=self.ctx.settings.reduced_motion,
+                high_contrast=self.ctx.settings.high_contrast,
+            )

@@ -43,13 +43,21 @@ def upgrade() -> None:
     op.create_table(
         "runs",
         sa.Column("id", sa.String(36), primary_key=True),
-        sa.Column("trainee_id", sa.Integer, sa.ForeignKey("trainees.id", ondelete="CASCADE"),
-                  nullable=False),
+        sa.Column(
+            "trainee_id",
+            sa.Integer,
+            sa.ForeignKey("trainees.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("cohort_id", sa.Integer, sa.ForeignKey("cohorts.id")),
         sa.Column("scenario_id", sa.String(200), nullable=False),
         sa.Column("scenario_version", sa.Integer, nullable=False),
-        sa.Column("scenario_sha256", sa.String(64), sa.ForeignKey("scenario_snapshots.sha256"),
-                  nullable=False),
+        sa.Column(
+            "scenario_sha256",
+            sa.String(64),
+            sa.ForeignKey("scenario_snapshots.sha256"),
+            nullable=False,
+        ),
         sa.Column("seed", sa.Integer, nullable=False),
         sa.Column("actions", sa.Text, nullable=False),
         sa.Column("engine_version", sa.String(20), nullable=False),
@@ -62,15 +70,15 @@ def upgrade() -> None:
         sa.Column("hidden", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("approved", sa.Boolean, nullable=False, server_default=sa.false()),
     )
-    op.create_index("ix_runs_rank", "runs", ["scenario_id", "trainee_id", "overall",
-                                             "finished_at"])
+    op.create_index("ix_runs_rank", "runs", ["scenario_id", "trainee_id", "overall", "finished_at"])
     op.create_index("ix_runs_cohort", "runs", ["cohort_id"])
     op.create_index("ix_runs_trainee", "runs", ["trainee_id"])
     op.create_table(
         "notes",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("run_id", sa.String(36), sa.ForeignKey("runs.id", ondelete="CASCADE"),
-                  nullable=False),
+        sa.Column(
+            "run_id", sa.String(36), sa.ForeignKey("runs.id", ondelete="CASCADE"), nullable=False
+        ),
         sa.Column("author", sa.String(200), nullable=False),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
@@ -83,14 +91,22 @@ def upgrade() -> None:
     op.create_table(
         "xapi_outbox",
         sa.Column("statement_id", sa.String(36), primary_key=True),
-        sa.Column("run_id", sa.String(36), sa.ForeignKey("runs.id", ondelete="CASCADE"),
-                  nullable=False),
+        sa.Column(
+            "run_id", sa.String(36), sa.ForeignKey("runs.id", ondelete="CASCADE"), nullable=False
+        ),
         sa.Column("payload", sa.Text, nullable=False),
         sa.Column("sent_at", sa.DateTime(timezone=True)),
     )
 
 
 def downgrade() -> None:
-    for table in ("xapi_outbox", "settings", "notes", "runs", "scenario_snapshots", "cohorts",
-                  "trainees"):
+    for table in (
+        "xapi_outbox",
+        "settings",
+        "notes",
+        "runs",
+        "scenario_snapshots",
+        "cohorts",
+        "trainees",
+    ):
         op.drop_table(table)
