@@ -38,6 +38,7 @@ def spawn(url: str, who: str, count: int, report: bool = False) -> subprocess.Po
     return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+@pytest.mark.slow
 def test_eight_processes_fifty_runs_each_lose_nothing(db_url: str) -> None:
     Store(db_url).close()  # migrate once, as the app does on first start
     workers = [spawn(db_url, f"w{n}", 50) for n in range(8)]
@@ -52,6 +53,7 @@ def test_eight_processes_fifty_runs_each_lose_nothing(db_url: str) -> None:
     assert len(store.leaderboard(limit=100)) == 40  # 8 workers x 5 trainee names
 
 
+@pytest.mark.slow
 def test_a_process_killed_while_saving_leaves_earlier_runs_intact(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'results.db'}"
     Store(url).close()

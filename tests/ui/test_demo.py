@@ -29,6 +29,7 @@ def test_every_bundled_scenario_plays_to_the_end_in_the_window(scenario_id: str)
         assert scene.played.result.scores == headless.result.scores
 
 
+@pytest.mark.slow
 def test_demo_mode_runs_the_app_and_saves_every_screen(tmp_path: Path) -> None:
     script = ROOT / "scenarios" / "scripts" / "bank-double-charge.yaml"
     try:
