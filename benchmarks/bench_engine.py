@@ -14,11 +14,11 @@ import statistics
 import sys
 import time
 
+from trainer.application.play import finish
+from trainer.content.library import Library, bundled_scenarios
+from trainer.content.scripts import read_script
 from trainer.engine import Engine
-from trainer.headless import finish
 from trainer.scenario.diagnostics import Collector
-from trainer.scenario.library import Library, bundled_scenarios
-from trainer.scenario.script import read_script
 from trainer.scoring import score_run
 
 

@@ -17,9 +17,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import scenario_yaml  # noqa: E402
 
+from trainer.application.lint import lint  # noqa: E402
+from trainer.content.library import Library, bundled_scenarios  # noqa: E402
 from trainer.scenario.diagnostics import Collector  # noqa: E402
-from trainer.scenario.library import Library, bundled_scenarios  # noqa: E402
-from trainer.scenario.lint import lint  # noqa: E402
 from trainer.scenario.model import Scenario  # noqa: E402
 from trainer.scenario.validate import read_scenario  # noqa: E402
 from trainer.scenario.yamlsafe import parse_bytes  # noqa: E402

@@ -63,7 +63,7 @@ def frames(count: int) -> tuple[list[float], list[float], list[float]]:
     import pygame
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-    from trainer.scenario.library import Library
+    from trainer.content.library import Library
     from trainer.ui.context import Context
     from trainer.ui.scenes.encounter import EncounterScene
     from trainer.ui.settings import Settings

@@ -21,7 +21,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import scenario_yaml  # noqa: E402
 
-from trainer.scenario.library import Library, bundled_scenarios  # noqa: E402
+from trainer.content.library import Library, bundled_scenarios  # noqa: E402
 
 
 def best_of(repeats: int, fn) -> float:  # type: ignore[no-untyped-def]

@@ -8,8 +8,8 @@ from typing import Any
 
 import yaml
 
+from trainer.content.library import Library, bundled_scenarios
 from trainer.scenario.diagnostics import Collector, Diagnostic
-from trainer.scenario.library import Library, bundled_scenarios
 from trainer.scenario.model import Scenario
 from trainer.scenario.validate import read_scenario
 from trainer.scenario.yamlsafe import parse_bytes

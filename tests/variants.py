@@ -13,12 +13,12 @@ from typing import Any
 
 from helpers import bundled, library
 
+from trainer.content.library import bundled_scenarios
+from trainer.content.scripts import read_script
 from trainer.engine import Choose, Engine, Offer
 from trainer.engine.state import Action
 from trainer.scenario.diagnostics import Collector
-from trainer.scenario.library import bundled_scenarios
 from trainer.scenario.model import Remedy, Scenario, Text
-from trainer.scenario.script import read_script
 from trainer.scoring import score_run
 from trainer.scoring.score import Result
 

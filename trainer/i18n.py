@@ -25,22 +25,29 @@ def catalog(locale: str) -> dict[str, str]:
     return dict(getattr(module, "MESSAGES", {}))
 
 
-def normalise(locale: str | None) -> str:
-    """Map a requested locale tag to a supported one (``zh-CN`` -> ``zh-Hans``...)."""
-    if not locale:
-        return FALLBACK
-    tag = locale.replace("_", "-")
-    lowered = tag.lower()
+def supported_locale(locale: str) -> str | None:
+    """The supported locale a requested tag means (``zh-CN`` -> ``zh-Hans``, ``en-GB`` ->
+    ``en``...), or None when none of them fits."""
+    lowered = locale.replace("_", "-").lower()
     for supported in SUPPORTED:
         if lowered == supported.lower():
             return supported
-    if lowered.startswith("zh"):
+    primary = lowered.split("-")[0]
+    if primary == "zh":
         if any(part in lowered for part in ("hant", "-tw", "-hk", "-mo")):
             return "zh-Hant"
         return "zh-Hans"
-    if lowered.startswith("vi"):
-        return "vi"
-    return FALLBACK
+    if primary in ("vi", "en"):
+        return primary
+    return None
+
+
+def normalise(locale: str | None) -> str:
+    """Map a requested locale tag to a supported one, English when none fits (for settings and
+    stored runs; the command line refuses an unsupported ``--lang`` instead)."""
+    if not locale:
+        return FALLBACK
+    return supported_locale(locale) or FALLBACK
 
 
 def t(key: str, locale: str | None = None, **params: Any) -> str:

@@ -11,8 +11,8 @@ import pytest
 from helpers import GOLDEN, bundled
 from variants import model_decisions
 
+from trainer.application.play import finish, to_json
 from trainer.engine import Engine
-from trainer.headless import finish, to_json
 
 IDS = [s.id for s in bundled()]
 
@@ -22,8 +22,8 @@ def test_golden_transcript(scenario_id: str, update_goldens: bool) -> None:
     scenario = next(s for s in bundled() if s.id == scenario_id)
     from helpers import ROOT
 
+    from trainer.content.scripts import read_script
     from trainer.scenario.diagnostics import Collector
-    from trainer.scenario.script import read_script
 
     path = ROOT / "scenarios" / "scripts" / f"{scenario_id}.yaml"
     script = read_script(path.read_bytes(), Collector(str(path)))

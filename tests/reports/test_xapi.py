@@ -30,8 +30,8 @@ from helpers import bundled_by_id
 from variants import bundled_with_scripts, model_decisions
 
 from trainer import ENGINE_VERSION
+from trainer.application.play import finish
 from trainer.engine import Engine
-from trainer.headless import finish
 from trainer.reports.xapi import (
     LRSClient,
     export_json,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import dump, load_text, minimal
 
+from trainer.content.library import Library
 from trainer.scenario.diagnostics import Collector
-from trainer.scenario.library import Library
 from trainer.scenario.yamlsafe import MAX_BYTES, parse_bytes
 
 

@@ -7,7 +7,7 @@ from types import MappingProxyType
 
 from helpers import bundled, dump, load_text, minimal
 
-from trainer.scenario.lint import lint, loopholes
+from trainer.application.lint import lint, loopholes
 from trainer.scenario.model import Scenario
 from trainer.scoring.rubric import RUBRIC
 

@@ -8,9 +8,9 @@ import random
 from helpers import bundled, bundled_by_id
 from variants import model_decisions
 
+from trainer.application.play import finish
 from trainer.engine import Choose, Engine, Offer
 from trainer.engine.state import Action
-from trainer.headless import finish
 from trainer.i18n import t
 from trainer.scoring.debrief import NEVER_RECOMMENDED
 from trainer.scoring.score import dimensions

@@ -28,8 +28,8 @@ from variants import (
     with_remedies,
 )
 
+from trainer.application.play import finish, to_json
 from trainer.engine import Choose, Engine
-from trainer.headless import finish, to_json
 from trainer.scenario.model import LOSSES, Scenario
 from trainer.scoring.rubric import RUBRIC
 

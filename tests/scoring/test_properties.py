@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import scenario_dict, script_moves
 
+from trainer.application.play import finish, to_json
 from trainer.engine import Choose, Engine, Offer
 from trainer.engine.state import Action
-from trainer.headless import finish, to_json
 from trainer.scenario.diagnostics import Collector
 from trainer.scenario.model import Scenario
 from trainer.scenario.validate import read_scenario

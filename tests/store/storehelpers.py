@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 from helpers import bundled_by_id
 from variants import model_decisions
 
+from trainer.application.play import finish
 from trainer.engine import Engine
-from trainer.headless import finish
 from trainer.results import RunRecord
 from trainer.scenario.model import Scenario
 

@@ -104,7 +104,10 @@ def test_trainer_commands_need_the_passphrase(
     assert json.loads(out)["runs"][0]["notes"][0]["text"] == "Well handled."
     assert cli(capsys, "review", "hide", run_id)[0] == 0
     assert json.loads(cli(capsys, "leaderboard", "--format", "json")[1]) == []
-    assert cli(capsys, "trainee", "delete", "Ana")[0] == 0
+    code, _, err = cli(capsys, "trainee", "delete", "Ana")  # no terminal to ask: refused
+    assert code == 1 and "--yes" in err and "not deleted" in err
+    assert json.loads(cli(capsys, "runs", "--format", "json")[1])  # the run is still there
+    assert cli(capsys, "trainee", "delete", "Ana", "--yes")[0] == 0
     assert json.loads(cli(capsys, "runs", "--format", "json")[1]) == []
 
 
@@ -143,7 +146,10 @@ def test_a_broken_database_url_is_a_clear_error(
 
 
 def test_xapi_export_and_a_failed_send_keeps_the_queue(
-    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     code, out, _ = cli(
         capsys,
@@ -161,17 +167,14 @@ def test_xapi_export_and_a_failed_send_keeps_the_queue(
     assert cli(capsys, "xapi", "export", "--out", str(target))[0] == 0
     statements = json.loads(target.read_text("utf-8"))
     assert statements and {s["context"]["registration"] for s in statements} == {run_id}
-    code, out, err = cli(
-        capsys,
-        "xapi",
-        "send",
-        "--endpoint",
-        "http://127.0.0.1:1/xAPI",
-        "--user",
-        "u",
-        "--password",
-        "p",
-    )
+    send = ("xapi", "send", "--endpoint", "http://127.0.0.1:1/xAPI", "--user", "u")
+    # A secret on the command line would show in the process list: it is not accepted there.
+    assert cli(capsys, *send, "--password", "p")[0] == 2
+    monkeypatch.delenv("TRAINER_LRS_PASSWORD", raising=False)
+    code, _, err = cli(capsys, *send)  # no terminal to prompt on
+    assert code == 1 and "TRAINER_LRS_PASSWORD" in err
+    monkeypatch.setenv("TRAINER_LRS_PASSWORD", "p")
+    code, out, err = cli(capsys, *send)
     assert code == 1 and f"{len(statements)} kept for the next send" in out
     from trainer.store import Store
 
@@ -223,4 +226,31 @@ def test_an_unusable_database_folder_is_a_clear_error(
 ) -> None:
     monkeypatch.setenv("TRAINER_DB_URL", "sqlite:////proc/no-such-place/results.db")
     code, _, err = cli(capsys, "runs")
+    assert code == 1 and "no results database at /proc/no-such-place/results.db" in err
+    monkeypatch.setenv("TRAINER_NEW_PASSPHRASE", "a long enough passphrase")
+    code, _, err = cli(capsys, "passphrase", "set")  # a command that writes: it must create
     assert code == 1 and "cannot create the folder" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("runs",),
+        ("leaderboard",),
+        ("replay", "no-such-run"),
+        ("cohort", "list"),
+        ("report", "--cohort", "x", "--out", "-"),
+        ("xapi", "export", "--out", "-"),
+    ],
+)
+def test_read_only_commands_never_create_a_database(
+    command: tuple[str, ...],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    mistyped = tmp_path / "resluts" / "results.db"
+    monkeypatch.setenv("TRAINER_DB_URL", f"sqlite:///{mistyped}")
+    code, _, err = cli(capsys, *command)
+    assert code == 1 and str(mistyped) in err
+    assert not mistyped.exists() and not mistyped.parent.exists()

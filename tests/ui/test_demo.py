@@ -12,9 +12,9 @@ from test_scenes import play_model
 from uihelpers import make_ctx
 from variants import model_decisions
 
+from trainer.application.play import finish
 from trainer.cli import main
 from trainer.engine import Engine
-from trainer.headless import finish
 
 
 @pytest.mark.parametrize("scenario_id", [s.id for s in bundled()])

@@ -12,8 +12,8 @@ from helpers import GOLDEN, bundled, bundled_by_id
 from uihelpers import make_ctx, show
 from variants import model_decisions
 
+from trainer.application.play import finish
 from trainer.engine import Engine
-from trainer.headless import finish
 from trainer.ui.intents import Intent
 from trainer.ui.scenes.briefing import BriefingScene
 from trainer.ui.scenes.debrief import DebriefScene

@@ -11,10 +11,12 @@ from uihelpers import make_ctx, show
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "store"))
 from storehelpers import bank, hotel, record  # noqa: E402
 
+from trainer.application.bootstrap import review_port  # noqa: E402
 from trainer.store import Store  # noqa: E402
+from trainer.ui import scenes  # noqa: E402
 from trainer.ui.intents import Intent  # noqa: E402
 from trainer.ui.scene import Push  # noqa: E402
-from trainer.ui.scenes.review import ReplayScene, ReviewScene  # noqa: E402
+from trainer.ui.scenes.review import ReviewScene  # noqa: E402
 
 PASS = "correct horse battery"
 
@@ -28,6 +30,7 @@ def test_review_unlocks_lists_replays_and_takes_a_note(tmp_path: Path) -> None:
     store.save(record(hotel(), "Bo", 1, "nov"), hotel())
     ctx = make_ctx()
     ctx.results = store
+    ctx.review = lambda: review_port(store)
     scene = ReviewScene(ctx)
     scene.enter()
     scene.layout((1280, 720))
@@ -42,11 +45,12 @@ def test_review_unlocks_lists_replays_and_takes_a_note(tmp_path: Path) -> None:
     show(scene)
     scene.handle(Intent("right"))
     assert scene.cohorts[scene.cohort_index] == "nov" and len(scene.rows) == 2
-    index = [r.record.run_id for r in scene.rows].index(first.run_id)
+    index = [r.run_id for r in scene.rows].index(first.run_id)
     result = scene.handle(Intent("select", index))
-    assert isinstance(result, Push) and isinstance(result.scene, ReplayScene)
-    replay = result.scene
+    assert isinstance(result, Push) and result.scene.name == "replay"
+    replay = scenes.build(ctx, result.scene)
     replay.layout((1280, 720))
+    assert first.trainee in "".join(b.text for b in replay.doc.blocks)
     surface = show(replay)
     assert surface.get_size() == (1280, 720)
     for ch in "Ask before offering.":
@@ -71,6 +75,7 @@ def test_a_run_played_in_the_window_is_saved_to_the_store_and_verifies(tmp_path:
     store = Store(f"sqlite:///{tmp_path / 'game.db'}")
     ctx = make_ctx()
     ctx.results = store
+    ctx.review = lambda: review_port(store)
     ctx.trainee = "Lan"
     scenario = bundled_by_id("fast-food-cold-burger")
     scene = play_model(ctx, scenario)

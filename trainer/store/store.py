@@ -25,12 +25,12 @@ from sqlalchemy.engine import Engine as SqlEngine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from ..content.library import Library, bundled_scenarios
 from ..engine import Choose, Engine, Offer
 from ..engine.engine import ActionError, Run
 from ..engine.state import Action
 from ..results import BoardRow, RunRecord
 from ..scenario.diagnostics import Collector
-from ..scenario.library import Library, bundled_scenarios
 from ..scenario.model import Persona, Scenario
 from ..scenario.validate import read_persona, read_scenario
 from ..scenario.yamlsafe import parse_bytes
@@ -84,10 +84,20 @@ def _action(entry: dict[str, Any]) -> tuple[Action, float]:
 class Store:
     """Opens (and migrates) the database at ``url``."""
 
-    def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+    def __init__(
+        self, url: str | None = None, *, migrate: bool = True, create: bool = True
+    ) -> None:
+        """``create=False`` (read-only commands): a SQLite file that does not exist is an
+        error naming it, and neither the file nor its folder is created."""
         self.url = url or default_url()
         if self.url.startswith("sqlite:///") and not self.url.startswith("sqlite:///:memory:"):
-            folder = Path(self.url[len("sqlite:///") :]).parent
+            path = Path(self.url[len("sqlite:///") :])
+            folder = path.parent
+            if not create and not path.exists():
+                raise StoreError(
+                    f"there is no results database at {path} yet (nothing has been saved "
+                    "there); check TRAINER_DB_URL, or save a run first"
+                )
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -470,6 +480,12 @@ class Store:
                     created_at=_now(),
                 )
             )
+
+    def scenario_ids(self) -> list[str]:
+        """The ids of every scenario a stored run was played on."""
+        with Session(self.engine) as session:
+            query = select(ScenarioSnapshot.scenario_id).distinct()
+            return sorted(session.scalars(query))
 
     def cohorts(self) -> list[dict[str, Any]]:
         with Session(self.engine) as session:

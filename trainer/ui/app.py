@@ -13,16 +13,17 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from ..application.bootstrap import review_port
 from ..results import MemoryResults, Results
-from . import fonts
+from . import fonts, scenes
 from . import settings as settings_store
 from .context import Context
 from .intents import Intent, translate
-from .scene import Push, Scene, SceneStack
+from .scene import Push, Scene, SceneStack, go
 
 if TYPE_CHECKING:
+    from ..content.scripts import Script
     from ..scenario.model import Scenario
-    from ..scenario.script import Script
     from .scenes.encounter import EncounterScene
 from .scenes.title import TitleScene
 
@@ -138,8 +139,9 @@ class App:
             scenarios=options.scenarios or [],
             results=options.results,
             save_settings=settings_store.save if options.remember_settings else (lambda s: None),
+            review=lambda: review_port(options.results),
         )
-        self.stack = SceneStack()
+        self.stack = SceneStack(lambda target: scenes.build(self.ctx, target))
         self.screen: pygame.Surface | None = None
         self.shots: list[Path] = []
         self.saved: set[str] = set()
@@ -174,9 +176,7 @@ class App:
         elif opts.scenario_id:
             scenario = self.ctx.scenario(opts.scenario_id)
             if scenario is not None:
-                from .scenes.signin import SignInScene
-
-                self.stack.apply(Push(SignInScene(self.ctx)), self.ctx.size)
+                self.stack.apply(Push(go("signin")), self.ctx.size)
                 self.pending_briefing = scenario
 
     def run(self) -> int:
@@ -249,10 +249,8 @@ class App:
         self.stack.apply(top.handle(intent), self.ctx.size)
         briefing = getattr(self, "pending_briefing", None)
         if briefing is not None and self.stack.top.name == "picker":
-            from .scenes.briefing import BriefingScene
-
             self.pending_briefing = None
-            self.stack.apply(Push(BriefingScene(self.ctx, briefing)), self.ctx.size)
+            self.stack.apply(Push(go("briefing", scenario=briefing)), self.ctx.size)
 
     def screenshot(self, key: str) -> None:
         folder = self.options.screenshots

@@ -17,6 +17,7 @@ from .settings import Settings
 from .theme import Theme, theme_for
 
 if TYPE_CHECKING:
+    from ..application.review import ReviewPort
     from ..scenario.model import Scenario
 
 
@@ -39,6 +40,8 @@ class Context:
     demo: bool = False  # demo mode: a script drives the scenes
     time_scale: float = 1.0  # demo --fast: the encounter's clocks run faster
     new_seed: Callable[[], int] = lambda: uuid.uuid4().int % 2**31
+    #: trainer review, when there is a results store behind ``results`` (None: there is not)
+    review: Callable[[], ReviewPort | None] = lambda: None
     _fonts: dict[tuple[tuple[int, int], float], FontBook] = field(default_factory=dict)
 
     def t(self, key: str, **params: Any) -> str:

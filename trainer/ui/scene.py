@@ -1,10 +1,15 @@
 """Scenes and the stack that holds them. Transitions are values: a scene's ``handle`` and
 ``update`` return ``Push | Pop | Replace | Quit | None``, and only the stack applies them, so a
-test can assert what a scene returns without opening a window."""
+test can assert what a scene returns without opening a window.
+
+A scene names the screen it goes to with :class:`Go` (a name and its arguments) instead of
+importing that screen: scenes never import each other, and the stack builds the next one through
+its factory (the app's registry of scenes)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -56,8 +61,20 @@ class Scene:
 
 
 @dataclass(frozen=True)
+class Go:
+    """The screen to show next, by name: ``Go("briefing", {"scenario": s})``."""
+
+    name: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+
+
+def go(name: str, **args: Any) -> Go:
+    return Go(name, args)
+
+
+@dataclass(frozen=True)
 class Push:
-    scene: Scene
+    scene: Scene | Go
 
 
 @dataclass(frozen=True)
@@ -67,7 +84,7 @@ class Pop:
 
 @dataclass(frozen=True)
 class Replace:
-    scene: Scene
+    scene: Scene | Go
 
 
 @dataclass(frozen=True)
@@ -81,9 +98,17 @@ Transition = Push | Pop | Replace | Quit | None
 class SceneStack:
     """Holds the scenes; applies transitions; the top scene is the one shown."""
 
-    def __init__(self) -> None:
+    def __init__(self, factory: Callable[[Go], Scene] | None = None) -> None:
         self.scenes: list[Scene] = []
         self.quit_code: int | None = None
+        self.factory = factory
+
+    def build(self, target: Scene | Go) -> Scene:
+        if isinstance(target, Go):
+            if self.factory is None:
+                raise LookupError(f"no scene factory to build {target.name!r}")
+            return self.factory(target)
+        return target
 
     @property
     def top(self) -> Scene:
@@ -95,15 +120,17 @@ class SceneStack:
         if isinstance(transition, Quit):
             self.quit_code = transition.code
         elif isinstance(transition, Push):
-            self.scenes.append(transition.scene)
-            transition.scene.layout(size)
-            transition.scene.enter()
+            scene = self.build(transition.scene)
+            self.scenes.append(scene)
+            scene.layout(size)
+            scene.enter()
         elif isinstance(transition, Replace):
+            scene = self.build(transition.scene)
             if self.scenes:
                 self.scenes.pop()
-            self.scenes.append(transition.scene)
-            transition.scene.layout(size)
-            transition.scene.enter()
+            self.scenes.append(scene)
+            scene.layout(size)
+            scene.enter()
         elif isinstance(transition, Pop):
             if self.scenes:
                 self.scenes.pop()

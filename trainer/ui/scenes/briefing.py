@@ -8,7 +8,7 @@ from ...scenario.model import Scenario
 from ..art import draw_portrait, look_for
 from ..document import Document
 from ..intents import Intent
-from ..scene import Pop, Replace, Transition
+from ..scene import Pop, Replace, Transition, go
 from ..widgets import Item, button, panel
 from .base import Screen
 
@@ -104,9 +104,7 @@ class BriefingScene(Screen):
             self.scroll = max(0, self.scroll - step * (3 if "page" in intent.kind else 1))
             return None
         if self.focus.handle(intent) == "begin":
-            from .encounter import EncounterScene
-
-            return Replace(EncounterScene(self.ctx, self.scenario))
+            return Replace(go("encounter", scenario=self.scenario))
         return None
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pygame
 
-from ...headless import Played, decision_words
+from ...application.play import Played, decision_words
 from ...i18n import said
 from ...scenario.model import Scenario
 from ..document import Document
 from ..intents import Intent
-from ..scene import Pop, Push, Replace, Transition
+from ..scene import Pop, Push, Replace, Transition, go
 from ..widgets import Item, button, panel, text
 from .base import Screen
 
@@ -144,19 +144,13 @@ class DebriefScene(Screen):
             return None
         chosen = self.focus.handle(intent)
         if chosen == "again":
-            from .briefing import BriefingScene
-
-            return Replace(BriefingScene(self.ctx, self.scenario))
+            return Replace(go("briefing", scenario=self.scenario))
         if chosen == "next":
             nxt = self.ctx.next_scenario(self.scenario.id)
             if nxt is not None:
-                from .briefing import BriefingScene
-
-                return Replace(BriefingScene(self.ctx, nxt))
+                return Replace(go("briefing", scenario=nxt))
         if chosen == "leaderboard":
-            from .leaderboard import LeaderboardScene
-
-            return Push(LeaderboardScene(self.ctx, scenario_id=self.scenario.id))
+            return Push(go("leaderboard", scenario_id=self.scenario.id))
         if chosen == "menu":
             return Pop()
         return None

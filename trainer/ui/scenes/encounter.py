@@ -11,17 +11,16 @@ from dataclasses import dataclass
 
 import pygame
 
-from ... import ENGINE_VERSION
+from ...application.play import Played, finish
+from ...application.records import run_record
 from ...engine import Choose, Engine, Offer
 from ...engine.reactions import mood_of
 from ...engine.state import Action, Event, State
-from ...headless import Played, finish
 from ...i18n import said
-from ...results import RunRecord
 from ...scenario.model import Beat, Remedy, Scenario
 from ..art import draw_background, draw_portrait, look_for
 from ..intents import Intent
-from ..scene import Pop, Replace, Scene, Transition
+from ..scene import Pop, Replace, Scene, Transition, go
 from ..theme import unit
 from ..widgets import (
     FocusList,
@@ -352,30 +351,20 @@ class EncounterScene(Scene):
         run = self.engine.play(self.decisions, seed=self.seed)
         played = finish(run, self.ctx.lang)
         self.played = played
-        record = RunRecord(
+        record = run_record(
+            played,
             run_id=self.ctx.new_id(),
             trainee=self.ctx.trainee or "guest",
             cohort=self.ctx.cohort,
-            scenario_id=self.scenario.id,
-            scenario_version=self.scenario.version,
-            scenario_sha256=self.scenario.sha256,
-            seed=self.seed,
-            decisions=tuple(d.to_json() for d in run.decisions),
-            scores=dict(played.result.scores),
-            outcome=played.result.outcome.to_json(),
             started_at=self.started_at,
             finished_at=self.ctx.now(),
-            engine_version=ENGINE_VERSION,
-            locale=self.ctx.lang,
         )
         error = ""
         try:
             self.ctx.results.save(record, self.scenario)
         except Exception as exc:  # noqa: BLE001 - a failed save must not lose the debrief
             error = str(exc) or type(exc).__name__
-        from .debrief import DebriefScene
-
-        return Replace(DebriefScene(self.ctx, self.scenario, played, saved_error=error))
+        return Replace(go("debrief", scenario=self.scenario, played=played, saved_error=error))
 
     # -- drawing ---------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

@@ -7,7 +7,7 @@ import pygame
 
 from ...scenario.model import Scenario
 from ..intents import Intent
-from ..scene import Pop, Push, Transition
+from ..scene import Pop, Push, Transition, go
 from ..widgets import Item, line_height, panel, text
 from .base import Screen
 
@@ -112,9 +112,7 @@ class PickerScene(Screen):
         if chosen is not None:
             scenario = self.ctx.scenario(chosen)
             if scenario is not None:
-                from .briefing import BriefingScene
-
-                return Push(BriefingScene(self.ctx, scenario))
+                return Push(go("briefing", scenario=scenario))
         return None
 
     def cycle_industry(self, step: int) -> None:

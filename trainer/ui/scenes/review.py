@@ -3,27 +3,16 @@ beat, and take a note. It reads the same store as ``trainer runs`` and ``trainer
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
-from ...headless import decision_words
+from ...application.play import decision_words
+from ...application.review import ReviewError, ReviewPort, RunSummary
 from ...i18n import said
 from ..document import Document
 from ..intents import Intent
-from ..scene import Pop, Push, Transition
+from ..scene import Pop, Push, Transition, go
 from ..widgets import Item, button, line_height, panel, text
 from .base import Screen
-
-
-def store_of(ctx: Any) -> Any:
-    """The SQL store behind the context's results, if there is one."""
-    results = ctx.results
-    if hasattr(results, "store"):
-        return results.store()
-    if hasattr(results, "runs") and hasattr(results, "require_trainer"):
-        return results
-    return None
 
 
 class ReviewScene(Screen):
@@ -36,10 +25,10 @@ class ReviewScene(Screen):
         self.passphrase = ""
         self.unlocked = False
         self.error = ""
-        self.store = None
+        self.port: ReviewPort | None = None
         self.cohorts: list[str | None] = [None]
         self.cohort_index = 0
-        self.rows: list[Any] = []
+        self.rows: list[RunSummary] = []
         self.first = 0
 
     @property
@@ -47,28 +36,26 @@ class ReviewScene(Screen):
         return not self.unlocked
 
     def enter(self) -> None:
-        self.store = store_of(self.ctx)
-        if self.store is None:
+        self.port = self.ctx.review()
+        if self.port is None:
             self.error = self.ctx.t("ui.review.no_store")
 
     def unlock(self) -> None:
-        from ...store import StoreError
-
-        if self.store is None:
+        if self.port is None:
             return
         try:
-            self.store.require_trainer(self.passphrase)
-        except StoreError as exc:
+            self.port.unlock(self.passphrase)
+        except ReviewError as exc:
             self.error = str(exc)
             return
         self.unlocked = True
         self.error = ""
-        self.cohorts = [None, *[c["code"] for c in self.store.cohorts()]]
+        self.cohorts = [None, *self.port.cohorts()]
         self.load()
 
     def load(self) -> None:
         cohort = self.cohorts[self.cohort_index]
-        self.rows = list(reversed(self.store.runs(cohort=cohort))) if self.store else []
+        self.rows = self.port.runs(cohort) if self.port else []
         self.first = 0
         self.focus.index = 0
         self.layout(self.size)
@@ -113,7 +100,7 @@ class ReviewScene(Screen):
                 if 0 <= pos < self.visible
                 else pygame.Rect(-10_000, -10_000, 0, 0)
             )
-            items.append(Item(row.record.run_id, rect))
+            items.append(Item(row.run_id, rect))
         self.focus.set(items)
 
     def handle(self, intent: Intent) -> Transition:
@@ -143,9 +130,8 @@ class ReviewScene(Screen):
         chosen = self.focus.handle(intent)
         if intent.kind in ("up", "down"):
             self.layout(self.size)
-        if chosen is not None:
-            stored = next(r for r in self.rows if r.record.run_id == chosen)
-            return Push(ReplayScene(self.ctx, self.store, stored, self.passphrase))
+        if chosen is not None and self.port is not None:
+            return Push(go("replay", port=self.port, run_id=chosen))
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -206,7 +192,7 @@ class ReviewScene(Screen):
                 ink,
                 (area.left, self.chip.bottom + int(20 * self.u)),
             )
-        rows = {r.record.run_id: r for r in self.rows}
+        rows = {r.run_id: r for r in self.rows}
         for i, item in enumerate(self.focus.items):
             if not item.rect.width:
                 continue
@@ -222,10 +208,10 @@ class ReviewScene(Screen):
             )
             mark = "✓" if r.integrity == "ok" else "⚠"
             cells = (
-                f"{r.record.finished_at:%m-%d %H:%M}",
-                r.record.trainee,
-                r.record.scenario_id,
-                f"{r.record.scores.get('overall')}",
+                f"{r.finished_at:%m-%d %H:%M}",
+                r.trainee,
+                r.scenario_id,
+                f"{r.overall}",
                 mark,
             )
             widths = (0.16, 0.28, 0.38, 0.1, 0.06)
@@ -253,11 +239,10 @@ class ReplayScene(Screen):
     hint_key = "ui.review.replay_hint"
     typing = True
 
-    def __init__(self, ctx, store, stored, passphrase: str) -> None:  # type: ignore
+    def __init__(self, ctx, port: ReviewPort, run_id: str) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
-        self.store = store
-        self.stored = stored
-        self.passphrase = passphrase
+        self.port = port
+        self.run_id = run_id
         self.note = ""
         self.message = ""
         self.scroll = 0
@@ -266,39 +251,39 @@ class ReplayScene(Screen):
     def build(self) -> Document:
         t, lang = self.ctx.t, self.ctx.lang
         th = self.ctx.theme
-        record = self.stored.record
         doc = Document()
-        replayed = self.store.replay(record)
+        try:
+            shown = self.port.replay(self.run_id)
+        except ReviewError as exc:
+            doc.add("para", str(exc), color=th.bad)
+            return doc
+        record, integrity = shown.stored.record, shown.stored.integrity
         doc.add(
             "heading", f"{record.trainee} · {record.scenario_id} · {record.scores.get('overall')}"
         )
         doc.add(
             "small",
-            t(
-                "ui.review.integrity_ok"
-                if self.stored.integrity == "ok"
-                else "ui.review.integrity_bad"
-            ),
-            color=th.good if self.stored.integrity == "ok" else th.bad,
+            t("ui.review.integrity_ok" if integrity == "ok" else "ui.review.integrity_bad"),
+            color=th.good if integrity == "ok" else th.bad,
         )
-        if replayed is not None:
-            scenario, run = replayed
-            for turn in run.turns:
-                beat = scenario.beats[turn.beat]
-                doc.add(
-                    "small",
-                    said(scenario.customer.name, beat.say.get(lang), lang),
-                    color=th.text_dim,
-                )
-                words = decision_words(scenario, turn, lang)
-                doc.add("para", said(f"{record.trainee} ({turn.after:g} s)", words, lang))
-                doc.add(
-                    "small",
-                    t("ui.review.anger", before=int(turn.anger_before), after=int(turn.anger))
-                    + f" · {t('ui.mood.' + turn.mood)}",
-                )
-                doc.add("gap", height=int(6 * self.u))
-        notes = self.store.notes(record.run_id)
+        scenario = shown.scenario
+        for step in shown.steps:
+            turn = step.turn
+            beat = scenario.beats[turn.beat]
+            doc.add(
+                "small",
+                said(scenario.customer.name, beat.say.get(lang), lang),
+                color=th.text_dim,
+            )
+            words = decision_words(scenario, turn, lang)
+            doc.add("para", said(f"{record.trainee} ({turn.after:g} s)", words, lang))
+            doc.add(
+                "small",
+                t("ui.review.anger", before=int(turn.anger_before), after=int(turn.anger))
+                + f" · {t('ui.mood.' + turn.mood)}",
+            )
+            doc.add("gap", height=int(6 * self.u))
+        notes = shown.notes
         if notes:
             doc.add("heading", t("ui.review.notes"))
             for note in notes:
@@ -331,12 +316,11 @@ class ReplayScene(Screen):
         elif intent.kind == "erase":
             self.note = self.note[:-1]
         elif intent.kind == "confirm" and self.note.strip():
-            self.store.add_note(
-                self.passphrase,
-                self.stored.record.run_id,
-                self.ctx.trainee or "trainer",
-                self.note.strip(),
-            )
+            try:
+                self.port.add_note(self.run_id, self.ctx.trainee or "trainer", self.note.strip())
+            except ReviewError as exc:
+                self.message = str(exc)
+                return None
             self.note = ""
             self.message = self.ctx.t("ui.review.note_saved")
             self.layout(self.size)

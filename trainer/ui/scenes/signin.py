@@ -7,7 +7,7 @@ import unicodedata
 import pygame
 
 from ..intents import Intent
-from ..scene import Pop, Replace, Transition
+from ..scene import Pop, Replace, Transition, go
 from ..widgets import Item, button, panel, text
 from .base import Screen
 
@@ -84,9 +84,7 @@ class SignInScene(Screen):
         self.ctx.trainee = unicodedata.normalize("NFC", name)
         cohort = " ".join(self.values["cohort"].split())
         self.ctx.cohort = unicodedata.normalize("NFC", cohort) if cohort else None
-        from .picker import PickerScene
-
-        return Replace(PickerScene(self.ctx))
+        return Replace(go("picker"))
 
     def screenshot_key(self) -> str:
         return "signin-filled" if self.values["name"] else "signin"

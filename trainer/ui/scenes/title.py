@@ -6,7 +6,7 @@ import pygame
 
 from ...i18n import SUPPORTED
 from ..intents import Intent
-from ..scene import Push, Quit, Transition
+from ..scene import Push, Quit, Transition, go
 from ..widgets import Item, button, paragraph, text
 from .base import Screen
 
@@ -64,29 +64,13 @@ class TitleScene(Screen):
             return Quit()
         chosen = self.focus.handle(intent)
         if chosen == "start":
-            from .signin import SignInScene
-
-            if self.ctx.trainee:
-                from .picker import PickerScene
-
-                return Push(PickerScene(self.ctx))
-            return Push(SignInScene(self.ctx))
+            return Push(go("picker" if self.ctx.trainee else "signin"))
         if chosen == "language":
             langs = list(SUPPORTED)
             self.ctx.update_settings(lang=langs[(langs.index(self.ctx.lang) + 1) % len(langs)])
             self.layout(self.size)
-        elif chosen == "settings":
-            from .settings import SettingsScene
-
-            return Push(SettingsScene(self.ctx))
-        elif chosen == "leaderboard":
-            from .leaderboard import LeaderboardScene
-
-            return Push(LeaderboardScene(self.ctx))
-        elif chosen == "review":
-            from .review import ReviewScene
-
-            return Push(ReviewScene(self.ctx))
+        elif chosen in ("settings", "leaderboard", "review"):
+            return Push(go(chosen))
         elif chosen == "quit":
             return Quit()
         return None

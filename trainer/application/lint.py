@@ -6,13 +6,16 @@ Warnings only; ``trainer lint --strict`` turns them into a failing exit status f
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path as PathLike
 
+from ..content.library import Library
 from ..engine.state import Choose, Offer
+from ..scenario.diagnostics import WARNING, Diagnostic, sort_key
+from ..scenario.model import END, Scenario, Text
 from ..scoring.rubric import RUBRIC, Rubric
 from ..scoring.search import Path, explore
-from .diagnostics import WARNING, Diagnostic
-from .model import END, Scenario, Text
 
 VIOLATION_TEXT = {
     "overcompensation": "over-compensates (pays far more than the loss, or caves)",
@@ -230,3 +233,29 @@ def loopholes(scenario: Scenario, rubric: Rubric = RUBRIC) -> list[Diagnostic]:
                 )
             )
     return out
+
+
+@dataclass(frozen=True)
+class Linted:
+    """Lint over files and folders: every diagnostic (loading errors included), sorted."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    scenarios: int
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.diagnostics) - self.errors
+
+
+def lint_paths(library: Library, paths: Sequence[PathLike]) -> Linted:
+    """Load ``paths`` (files and folders) and lint every scenario that loads."""
+    loaded = library.load_paths(list(paths))
+    diagnostics = list(loaded.diagnostics)
+    for scenario in loaded.scenarios:
+        diagnostics.extend(lint(scenario))
+    diagnostics.sort(key=sort_key)
+    return Linted(tuple(diagnostics), len(loaded.scenarios))

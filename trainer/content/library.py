@@ -15,11 +15,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..paths import bundled_assets, bundled_scenarios
-from .diagnostics import Collector, Diagnostic, sort_key
-from .model import Persona, Scenario
-from .reader import SLUG, Reader
-from .validate import read_persona, read_scenario
-from .yamlsafe import parse_bytes
+from ..scenario.diagnostics import Collector, Diagnostic, sort_key
+from ..scenario.model import Persona, Scenario
+from ..scenario.reader import SLUG, Reader
+from ..scenario.validate import read_persona, read_scenario
+from ..scenario.yamlsafe import parse_bytes
 
 PERSONAS = "personas"
 SCRIPTS = "scripts"
@@ -257,7 +257,7 @@ class Library:
         for scenario in loaded.scenarios:
             if scenario.id == ref:
                 return scenario, []
-        from .diagnostics import did_you_mean
+        from ..scenario.diagnostics import did_you_mean
 
         hint = did_you_mean(ref, [s.id for s in loaded.scenarios])
         return None, [

@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .engine import ActionError, Engine, Run, Turn
-from .i18n import t
-from .scenario.diagnostics import Diagnostic
-from .scenario.model import Scenario
-from .scenario.script import Script
-from .scoring.debrief import Debrief, debrief
-from .scoring.score import Result, score_run
+from ..content.scripts import Script
+from ..engine import ActionError, Engine, Run, Turn
+from ..i18n import t
+from ..scenario.diagnostics import Diagnostic
+from ..scenario.model import Scenario
+from ..scoring.debrief import Debrief, debrief
+from ..scoring.score import Result, score_run
 
 
 @dataclass(frozen=True)

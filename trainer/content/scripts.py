@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..engine.state import Action, Choose, Offer
-from .diagnostics import Collector
-from .reader import Reader
-from .yamlsafe import parse_bytes
+from ..scenario.diagnostics import Collector
+from ..scenario.reader import Reader
+from ..scenario.yamlsafe import parse_bytes
 
 SCRIPT_KEYS = ("seed", "trainee", "cohort", "steps")
 STEP_KEYS = ("choose", "offer", "after")

@@ -1,0 +1,117 @@
+"""Commands for authors: validate, lint, list."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .output import EXIT_INPUT, EXIT_OK, EXIT_USAGE, fail, locale_option, missing, print_diagnostics
+from .registry import command
+
+if TYPE_CHECKING:
+    from ..content.library import Library
+
+
+def scenarios_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--scenarios",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="another folder of scenarios (repeatable; also TRAINER_SCENARIOS, ':'-separated)",
+    )
+
+
+def library(extra: Sequence[str]) -> Library:
+    from ..content.library import Library, scenario_dirs
+
+    return Library(scenario_dirs(extra))
+
+
+def _paths(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    scenarios_option(p)
+
+
+def _lint_options(p: argparse.ArgumentParser) -> None:
+    _paths(p)
+    p.add_argument("--strict", action="store_true", help="exit 1 if there is any warning")
+
+
+def _list_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", nargs="?", metavar="PATH")
+    p.add_argument("--lang", metavar="TAG", help="title language (en, zh-Hans, zh-Hant, vi)")
+    scenarios_option(p)
+
+
+@command("validate", "check scenario and persona files or folders")(_paths)
+def cmd_validate(args: argparse.Namespace) -> int:
+    absent = missing(args.paths)
+    for path in absent:
+        print(f"{path}:1:1: error: no such file or folder", file=sys.stderr)
+    loaded = library(args.scenarios).load_paths([Path(p) for p in args.paths if p not in absent])
+    diagnostics = loaded.sorted_diagnostics()
+    print_diagnostics(diagnostics)
+    errors = len(loaded.errors) + len(absent)
+    warnings = len(diagnostics) - len(loaded.errors)
+    summary = (
+        f"{loaded.files} file(s): {len(loaded.scenarios)} scenario(s), "
+        f"{len(loaded.personas)} persona(s) valid; {errors} error(s), "
+        f"{warnings} warning(s)"
+    )
+    print(summary, file=sys.stderr if errors else sys.stdout)
+    return EXIT_INPUT if errors else EXIT_OK
+
+
+@command("lint", "warn about content that is valid but probably wrong")(_lint_options)
+def cmd_lint(args: argparse.Namespace) -> int:
+    from ..application.lint import lint_paths
+
+    absent = missing(args.paths)
+    for path in absent:
+        print(f"{path}:1:1: error: no such file or folder", file=sys.stderr)
+    linted = lint_paths(library(args.scenarios), [Path(p) for p in args.paths if p not in absent])
+    print_diagnostics(linted.diagnostics)
+    errors = linted.errors + len(absent)
+    warnings = linted.warnings
+    print(
+        f"{linted.scenarios} scenario(s) linted: {errors} error(s), {warnings} warning(s)",
+        file=sys.stderr if errors or (warnings and args.strict) else sys.stdout,
+    )
+    if errors or (args.strict and warnings):
+        return EXIT_INPUT
+    return EXIT_OK
+
+
+@command("list", "the scenarios found: id, version, difficulty, title")(_list_options)
+def cmd_list(args: argparse.Namespace) -> int:
+    try:
+        locale = locale_option(args.lang)
+    except ValueError as exc:
+        return fail(str(exc), EXIT_USAGE)
+    lib = library(args.scenarios)
+    if args.path:
+        if not Path(args.path).exists():
+            print(f"{args.path}:1:1: error: no such file or folder", file=sys.stderr)
+            return EXIT_INPUT
+        loaded = lib.load_paths([Path(args.path)])
+    else:
+        loaded = lib.all()
+    rows = sorted(loaded.scenarios, key=lambda s: (s.difficulty, s.id))
+    width = max((len(s.id) for s in rows), default=10)
+    for scenario in rows:
+        print(
+            f"{scenario.id:<{width}}  v{scenario.version:<3} {scenario.difficulty}  "
+            f"{scenario.title.get(locale)}"
+        )
+    if loaded.errors:
+        print_diagnostics(loaded.sorted_diagnostics())
+        print(
+            f"{len(loaded.errors)} error(s): some files were skipped; run 'trainer validate'",
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
+    return EXIT_OK

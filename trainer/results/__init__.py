@@ -1,0 +1,8 @@
+"""Results: what a finished run is once it leaves the engine (its record), the port every
+results store implements, and the one leaderboard rule. Pure: no database, no files."""
+
+from .memory import MemoryResults
+from .port import Results
+from .records import BoardRow, RunRecord
+
+__all__ = ["BoardRow", "MemoryResults", "Results", "RunRecord"]

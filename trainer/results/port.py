@@ -1,0 +1,28 @@
+"""The results port: what the game, the command line and the server need from a results store.
+
+The SQL store (SQLite by default, PostgreSQL by URL) implements it; :class:`MemoryResults`
+serves a session without a database, and tests.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from .records import BoardRow, RunRecord
+
+if TYPE_CHECKING:
+    from ..scenario.model import Scenario
+
+
+class Results(Protocol):
+    def save(self, record: RunRecord, scenario: Scenario) -> None:
+        """Store one run (one transaction), with the scenario it was played on."""
+
+    def best_scores(self, trainee: str) -> dict[str, int]:
+        """The trainee's best overall score per scenario id."""
+
+    def leaderboard(
+        self, scenario: str | None = None, cohort: str | None = None, limit: int = 50
+    ) -> list[BoardRow]:
+        """Best run per trainee (per scenario, or summed across scenarios when ``scenario`` is
+        None), best first, ties broken by the earlier run."""
