@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
 
-from .output import EXIT_INPUT, EXIT_OK, write_out
+from .authoring import library, scenarios_option
+from .output import EXIT_INPUT, EXIT_OK, fail, write_out
 from .registry import command
 
 
@@ -26,3 +30,98 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     text = json.dumps(json_schema(args.kind), ensure_ascii=False, indent=2) + "\n"
     return EXIT_OK if write_out(args.out, text) else EXIT_INPUT
+
+
+# -- new ----------------------------------------------------------------------------------------
+
+
+def _new_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", metavar="ID", help="the scenario id, e.g. hotel-late-checkout")
+    p.add_argument("--title", metavar="TEXT", help="the title (default: from the id)")
+    p.add_argument("--persona", metavar="P", help="the customer's persona (default: reasonable)")
+    p.add_argument("--industry", metavar="I", help="hotel, bank, clinic... (default: from the id)")
+    p.add_argument("--locales", metavar="L,L", help="languages, first the fallback (default: en)")
+    p.add_argument("--difficulty", metavar="N", type=int, help="1..5 (default: 2)")
+    p.add_argument("--dir", metavar="DIR", default=".", help="where to write (default: here)")
+    scenarios_option(p)
+
+
+def _ask(question: str, default: str, check: Callable[[str], str | None]) -> str:
+    """Ask until the answer passes ``check`` (which returns a complaint, or None)."""
+    while True:
+        answer = input(f"{question} [{default}]: ").strip() or default
+        problem = check(answer)
+        if problem is None:
+            return answer
+        print(f"  {problem}", file=sys.stderr)
+
+
+def _questions(args: argparse.Namespace) -> None:
+    from ..i18n import SUPPORTED
+    from ..scenario.model import ARCHETYPES
+    from ..scenario.skeleton import default_industry, default_title
+
+    print(f"A new scenario, {args.id}: press Enter to keep the suggestion in brackets.")
+    args.title = _ask("Title", default_title(args.id), lambda v: None)
+    args.industry = _ask("Industry", default_industry(args.id), lambda v: None)
+    args.persona = _ask(
+        f"Customer persona ({', '.join(ARCHETYPES)}, or one in personas/)",
+        "reasonable",
+        lambda v: None,
+    )
+
+    def locales_ok(value: str) -> str | None:
+        bad = [x for x in _split(value) if x not in SUPPORTED]
+        return f"not supported: {', '.join(bad)}" if bad or not _split(value) else None
+
+    args.locales = _ask(f"Languages, first the fallback ({', '.join(SUPPORTED)})", "en", locales_ok)
+    args.difficulty = int(
+        _ask(
+            "Difficulty, 1 (day one) .. 5 (senior staff)",
+            "2",
+            lambda v: None if v in ("1", "2", "3", "4", "5") else "a number from 1 to 5",
+        )
+    )
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+@command("new", "start a scenario: a complete, valid skeleton and its model script")(_new_options)
+def cmd_new(args: argparse.Namespace) -> int:
+    from ..application.authoring.new import NewError, create
+    from ..content.library import display
+    from ..scenario.skeleton import Skeleton, default_industry, default_title
+
+    flags = (args.title, args.persona, args.industry, args.locales, args.difficulty)
+    if all(flag is None for flag in flags) and sys.stdin.isatty() and sys.stdout.isatty():
+        try:
+            _questions(args)
+        except EOFError:
+            return fail("no answer; nothing was written", EXIT_INPUT)
+    from ..i18n import supported_locale
+
+    locales = []
+    for tag in _split(args.locales or "en"):
+        found = supported_locale(tag) if tag not in locales else tag
+        locales.append(found if found and found.lower() == tag.lower() else tag)
+    skeleton = Skeleton(
+        id=args.id,
+        title=args.title or default_title(args.id),
+        industry=args.industry or default_industry(args.id),
+        persona=args.persona or "reasonable",
+        locales=tuple(locales),
+        difficulty=2 if args.difficulty is None else args.difficulty,
+    )
+    try:
+        created = create(library(args.scenarios), Path(args.dir), skeleton)
+    except NewError as exc:
+        return fail(str(exc), EXIT_INPUT)
+    print(f"wrote {display(created.scenario)}")
+    print(f"wrote {display(created.script)}")
+    if created.schema is not None:
+        print(f"wrote {display(created.schema)} (your editor reads it: see docs/authoring.md)")
+    scenario, script = display(created.scenario), display(created.script)
+    print(f"next: trainer validate {scenario} && trainer run {scenario} --script {script}")
+    return EXIT_OK
