@@ -52,8 +52,10 @@ def test_the_skeleton_is_valid_clean_and_its_script_is_the_best_path(
     # The editor's schema is written beside it, named on the first line, and accepts both.
     schema = json.loads((tmp_path / "trainer.schema.json").read_text("utf-8"))
     assert schema == json.loads(json.dumps(json_schema()))
-    for path, line in ((created.scenario, "trainer.schema.json"),
-                       (created.script, "../trainer.schema.json")):  # fmt: skip
+    for path, line in (
+        (created.scenario, "trainer.schema.json"),
+        (created.script, "../trainer.schema.json"),
+    ):
         text = path.read_text("utf-8")
         assert text.splitlines()[0] == f"# yaml-language-server: $schema={line}"
         assert jsonschema.Draft202012Validator(schema).is_valid(yaml.safe_load(text))

@@ -125,3 +125,37 @@ def cmd_new(args: argparse.Namespace) -> int:
     scenario, script = display(created.scenario), display(created.script)
     print(f"next: trainer validate {scenario} && trainer run {scenario} --script {script}")
     return EXIT_OK
+
+
+# -- graph --------------------------------------------------------------------------------------
+
+
+def _graph_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("scenario", metavar="ID|PATH", help="a scenario id or a .yaml path")
+    p.add_argument(
+        "--format",
+        choices=("mermaid", "dot", "svg", "html"),
+        default="mermaid",
+        help="mermaid (default), dot (Graphviz), svg, or html (a page that needs no network)",
+    )
+    p.add_argument("--out", metavar="FILE", default="-", help="write it here (default: stdout)")
+    p.add_argument("--lang", metavar="TAG", help="the language of the words shown")
+    scenarios_option(p)
+
+
+@command("graph", "a picture of a scenario's beats, with the best-practice path")(_graph_options)
+def cmd_graph(args: argparse.Namespace) -> int:
+    from ..application.authoring.graph import build
+    from ..application.authoring.render import render
+    from .output import EXIT_USAGE, locale_option, print_diagnostics
+
+    try:
+        lang = locale_option(args.lang)
+    except ValueError as exc:
+        return fail(str(exc), EXIT_USAGE)
+    scenario, diagnostics = library(args.scenarios).find(args.scenario)
+    if scenario is None:
+        print_diagnostics(diagnostics)
+        return EXIT_INPUT
+    text = render(build(scenario, lang), args.format)
+    return EXIT_OK if write_out(args.out, text) else EXIT_INPUT
