@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .authoring import library, scenarios_option
 from .output import EXIT_INPUT, EXIT_OK, EXIT_USAGE, fail, locale_option, print_diagnostics
 from .registry import command
+from .workbench import from_option
 
 if TYPE_CHECKING:
     from ..application.play import Played
@@ -29,6 +30,7 @@ def _run_options(p: argparse.ArgumentParser) -> None:
         "--trainee", metavar="NAME", help="with --store: who played (default: the script's trainee)"
     )
     p.add_argument("--cohort", metavar="C", help="with --store: the cohort code")
+    from_option(p)
     scenarios_option(p)
 
 
@@ -40,6 +42,7 @@ def _play_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--script", metavar="FILE", help="demo mode: play this headless-run script")
     p.add_argument("--screenshots", metavar="DIR", help="demo mode: save a PNG of each screen")
     p.add_argument("--fast", action="store_true", help="demo mode: run faster than the script")
+    from_option(p)
     scenarios_option(p)
 
 
@@ -78,6 +81,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     script = load_script(script_path, scenario)
     if script is None:
         return EXIT_INPUT
+    if args.from_beat:
+        from .workbench import run_from
+
+        return run_from(args, scenario, script, script_path, lang)
     played, problems = play_script(
         scenario, script, display(script_path), lang or scenario.fallback
     )

@@ -7,10 +7,15 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .authoring import library, scenarios_option
 from .output import EXIT_INPUT, EXIT_OK, fail, write_out
 from .registry import command
+
+if TYPE_CHECKING:
+    from ..content.scripts import Script
+    from ..scenario.model import Scenario
 
 
 def _schema_options(p: argparse.ArgumentParser) -> None:
@@ -159,3 +164,66 @@ def cmd_graph(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     text = render(build(scenario, lang), args.format)
     return EXIT_OK if write_out(args.out, text) else EXIT_INPUT
+
+
+# -- run and play from a beat -------------------------------------------------------------------
+
+
+def from_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--from",
+        dest="from_beat",
+        metavar="BEAT",
+        help="start at this beat; the decisions before it are assumed (and said)",
+    )
+
+
+def run_from(
+    args: argparse.Namespace,
+    scenario: Scenario,
+    script: Script,
+    script_path: Path,
+    lang: str | None,
+) -> int:
+    """``trainer run --from BEAT``: the assumed decisions, then the script from the beat."""
+    from ..application.authoring.start import (
+        FromError,
+        assume,
+        decisions_json,
+        play_from,
+        statements,
+    )
+    from ..application.play import to_json, to_text
+    from ..content.library import display
+    from .output import EXIT_USAGE, print_diagnostics
+
+    if args.store:
+        return fail(
+            "--store cannot go with --from: a run from a beat is a test of one part, not a "
+            "trainee's run",
+            EXIT_USAGE,
+        )
+    try:
+        assumed = assume(scenario, args.from_beat)
+    except FromError as exc:
+        return fail(str(exc), EXIT_INPUT)
+    played, problems = play_from(
+        scenario, assumed, script, display(script_path), lang or scenario.fallback
+    )
+    if played is None:
+        print_diagnostics(problems)
+        return EXIT_INPUT
+    said = statements(scenario, assumed, lang)
+    if args.json:
+        document = to_json(played)
+        document["assumed"] = {
+            "from": assumed.beat,
+            "how": assumed.how,
+            "decisions": decisions_json(assumed),
+            "wait": {"beat": assumed.waited_at, "seconds": assumed.wait} if assumed.wait else None,
+            "said": said,
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write("\n".join(said) + "\n\n" + to_text(played))
+    return EXIT_OK
