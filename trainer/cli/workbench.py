@@ -227,3 +227,59 @@ def run_from(
     else:
         sys.stdout.write("\n".join(said) + "\n\n" + to_text(played))
     return EXIT_OK
+
+
+# -- stats --------------------------------------------------------------------------------------
+
+
+def _stats_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="scenario files, folders or ids")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument(
+        "--lang", metavar="TAG", help="the language read when timing (default: fallback)"
+    )
+    scenarios_option(p)
+
+
+def scenarios_named(args: argparse.Namespace, refs: list[str]) -> tuple[list[Scenario], int]:
+    """Scenarios from files, folders and ids; problems are printed; returns (scenarios, errors)."""
+    from .output import print_diagnostics
+
+    lib = library(args.scenarios)
+    found: list[Scenario] = []
+    errors = 0
+    for ref in refs:
+        path = Path(ref)
+        if path.is_dir():
+            loaded = lib.load_paths([path])
+            print_diagnostics(loaded.sorted_diagnostics())
+            errors += len(loaded.errors)
+            found.extend(sorted(loaded.scenarios, key=lambda s: s.id))
+            continue
+        scenario, diagnostics = lib.find(ref)
+        print_diagnostics(diagnostics)
+        if scenario is None:
+            errors += 1
+        else:
+            found.append(scenario)
+    return found, errors
+
+
+@command("stats", "a scenario's size: words per language, beats, paths, playing time")(
+    _stats_options
+)
+def cmd_stats(args: argparse.Namespace) -> int:
+    from ..application.authoring.stats import stats, to_json, to_text
+    from .output import EXIT_USAGE, locale_option
+
+    try:
+        lang = locale_option(args.lang)
+    except ValueError as exc:
+        return fail(str(exc), EXIT_USAGE)
+    scenarios, errors = scenarios_named(args, args.paths)
+    figures = [stats(s, lang) for s in scenarios]
+    if args.json:
+        print(json.dumps([to_json(f) for f in figures], ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(to_text(f) for f in figures), end="")
+    return EXIT_INPUT if errors else EXIT_OK
