@@ -15,7 +15,7 @@ from .registry import command
 
 if TYPE_CHECKING:
     from ..content.scripts import Script
-    from ..scenario.model import Scenario
+    from ..scenario.model import Persona, Scenario
 
 
 def _schema_options(p: argparse.ArgumentParser) -> None:
@@ -282,4 +282,137 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(json.dumps([to_json(f) for f in figures], ensure_ascii=False, indent=2))
     else:
         print("\n".join(to_text(f) for f in figures), end="")
+    return EXIT_INPUT if errors else EXIT_OK
+
+
+# -- i18n ---------------------------------------------------------------------------------------
+
+
+def _i18n_options(p: argparse.ArgumentParser) -> None:
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    actions.required = True
+    extract = actions.add_parser(
+        "extract", help="write DIR/LOCALE.po for translators (Poedit, Weblate, any PO editor)"
+    )
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    extract.add_argument("--out", required=True, metavar="DIR", help="the folder for PO files")
+    extract.add_argument(
+        "--locale",
+        action="append",
+        default=[],
+        metavar="L",
+        help="also this language, though locales does not list it yet (repeatable)",
+    )
+    scenarios_option(extract)
+    merge = actions.add_parser("merge", help="write the translations in DIR back into the YAML")
+    merge.add_argument("po_dir", metavar="DIR", help="the folder of LOCALE.po files")
+    merge.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    scenarios_option(merge)
+    status = actions.add_parser("status", help="how much of each scenario is translated")
+    status.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: all)")
+    status.add_argument("--po", metavar="DIR", help="also the PO files in DIR")
+    scenarios_option(status)
+
+
+@command("i18n", "translation: extract PO files, merge them back, show coverage")(_i18n_options)
+def cmd_i18n(args: argparse.Namespace) -> int:
+    from ..application.authoring.translate import TranslateError
+
+    try:
+        if args.action == "extract":
+            return _i18n_extract(args)
+        if args.action == "merge":
+            return _i18n_merge(args)
+        return _i18n_status(args)
+    except TranslateError as exc:
+        return fail(str(exc), EXIT_INPUT)
+
+
+def _loaded(args: argparse.Namespace) -> tuple[list[Scenario], list[Persona], int]:
+    from .output import print_diagnostics
+
+    absent = [p for p in args.paths if not Path(p).exists()]
+    for path in absent:
+        print(f"{path}:1:1: error: no such file or folder", file=sys.stderr)
+    loaded = library(args.scenarios).load_paths([Path(p) for p in args.paths if p not in absent])
+    print_diagnostics(loaded.sorted_diagnostics())
+    errors = len(loaded.errors) + len(absent)
+    return list(loaded.scenarios), list(loaded.personas.values()), errors
+
+
+def _i18n_extract(args: argparse.Namespace) -> int:
+    from ..application.authoring.translate import extract
+    from ..content.library import display
+
+    scenarios, personas, errors = _loaded(args)
+    if errors:
+        print(f"{errors} error(s): fix them first (trainer validate)", file=sys.stderr)
+        return EXIT_INPUT
+    done = extract(scenarios, personas, Path(args.out), args.locale)
+    if not done.files:
+        return fail(
+            "nothing to translate into: the scenarios list one language; add one to locales "
+            "or pass --locale (e.g. --locale vi)"
+        )
+    for locale, path in done.files.items():
+        translated, total = done.counts[locale]
+        print(f"wrote {display(path)}: {total} text(s), {translated} translated")
+    return EXIT_OK
+
+
+def _i18n_merge(args: argparse.Namespace) -> int:
+    from ..application.authoring.translate import merge
+    from .output import print_diagnostics
+
+    absent = [p for p in args.paths if not Path(p).exists()]
+    for path in absent:
+        print(f"{path}:1:1: error: no such file or folder", file=sys.stderr)
+    merged = merge(
+        library(args.scenarios), Path(args.po_dir), [Path(p) for p in args.paths if p not in absent]
+    )
+    print_diagnostics(merged.diagnostics)
+    for name, count in merged.written.items():
+        more = merged.completed.get(name)
+        print(
+            f"merged {count} translation(s) into {name}"
+            + (f"; now complete in {', '.join(more)} (added to locales)" if more else "")
+        )
+    if not merged.written and not merged.errors:
+        print("nothing to merge: every translation in the PO files is already in the YAML")
+    return EXIT_INPUT if merged.errors or absent else EXIT_OK
+
+
+def _i18n_status(args: argparse.Namespace) -> int:
+    from ..application.authoring.translate import coverage, po_coverage
+    from .output import print_diagnostics, table
+
+    if args.paths:
+        scenarios, _, errors = _loaded(args)
+    else:
+        loaded = library(args.scenarios).all()
+        print_diagnostics(loaded.sorted_diagnostics())
+        scenarios, errors = list(loaded.scenarios), len(loaded.errors)
+    rows = []
+    for scenario in sorted(scenarios, key=lambda s: s.id):
+        for c in coverage(scenario):
+            rows.append(
+                [
+                    c.id,
+                    c.locale + ("" if c.claimed else " (not in locales)"),
+                    f"{100 * c.translated // max(c.total, 1)}%",
+                    f"{c.translated}/{c.total}",
+                    c.placeholders,
+                    c.missing,
+                ]
+            )
+    headers = ["scenario", "language", "done", "translated", "placeholders", "missing"]
+    sys.stdout.write(table(headers, rows))
+    if args.po:
+        po_rows = [
+            [c.file, c.locale, c.translated, c.fuzzy, c.untranslated]
+            for c in po_coverage(Path(args.po))
+        ]
+        sys.stdout.write(
+            "\n" + table(["PO file", "language", "translated", "fuzzy", "untranslated"], po_rows)
+        )
     return EXIT_INPUT if errors else EXIT_OK
