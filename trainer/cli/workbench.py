@@ -416,3 +416,46 @@ def _i18n_status(args: argparse.Namespace) -> int:
             "\n" + table(["PO file", "language", "translated", "fuzzy", "untranslated"], po_rows)
         )
     return EXIT_INPUT if errors else EXIT_OK
+
+
+# -- import -------------------------------------------------------------------------------------
+
+
+def _import_options(p: argparse.ArgumentParser) -> None:
+    kinds = p.add_subparsers(dest="kind", metavar="KIND")
+    kinds.required = True
+    twee = kinds.add_parser(
+        "twee", help="a Twine story in Twee 3 (what Twine exports, Tweego reads)"
+    )
+    twee.add_argument("file", metavar="FILE.twee")
+    twee.add_argument("--out", metavar="FILE.yaml", help="where to write (default: beside it)")
+    twee.add_argument("--id", metavar="ID", help="the scenario id (default: from the file name)")
+    twee.add_argument("--locale", default="en", metavar="L", help="the story's language (en)")
+    twee.add_argument("--force", action="store_true", help="replace FILE.yaml if it exists")
+    scenarios_option(twee)
+
+
+@command("import", "start a scenario from another tool's story (Twine's Twee 3)")(_import_options)
+def cmd_import(args: argparse.Namespace) -> int:
+    from ..application.authoring.twee_import import ImportError_, import_twee
+    from ..content.library import display
+    from .output import print_diagnostics
+
+    try:
+        done = import_twee(
+            library(args.scenarios),
+            Path(args.file),
+            Path(args.out) if args.out else None,
+            args.id,
+            args.locale,
+            args.force,
+        )
+    except ImportError_ as exc:
+        return fail(str(exc), EXIT_INPUT)
+    print_diagnostics(done.warnings)
+    print(
+        f"{len(done.warnings)} warning(s); {done.beats} beat(s), {done.choices} choice(s)",
+        file=sys.stderr,
+    )
+    print(display(done.path))
+    return EXIT_OK
