@@ -15,7 +15,9 @@ from .registry import command
 
 if TYPE_CHECKING:
     from ..content.scripts import Script
+    from ..scenario.diagnostics import Diagnostic
     from ..scenario.model import Persona, Scenario
+    from ..ui.authoring import Authoring
 
 
 def _schema_options(p: argparse.ArgumentParser) -> None:
@@ -459,3 +461,42 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     print(display(done.path))
     return EXIT_OK
+
+
+def play_authoring(
+    args: argparse.Namespace, scenarios: list[Scenario] | None, extra: list[str]
+) -> tuple[Authoring | None, int | None]:
+    """``trainer play --from/--watch``: the window's overlay, or an exit status if the request
+    cannot be met. Runs played this way are not saved: they test a scenario, not a trainee."""
+    if not args.from_beat and not args.watch:
+        return None, None
+    from ..application.authoring.start import FromError, assume, statements
+    from ..application.authoring.watch import Watcher
+    from ..content.library import scenario_dirs
+    from ..ui.authoring import Authoring
+
+    overlay = Authoring()
+    if args.from_beat:
+        scenario = next((s for s in scenarios or [] if s.id == args.scenario), None)
+        if scenario is None:
+            return None, fail(f"no scenario '{args.scenario}'")
+        try:
+            assumed = assume(scenario, args.from_beat)
+        except FromError as exc:
+            return None, fail(str(exc))
+        print("\n".join(statements(scenario, assumed)))
+        overlay.from_beat, overlay.from_scenario = args.from_beat, scenario.id
+    if args.watch:
+        folders = scenario_dirs(extra)
+        overlay.watcher = Watcher(folders)
+
+        def reload() -> tuple[list[Scenario], list[Diagnostic]]:
+            loaded = library(extra).all()
+            found = sorted(loaded.scenarios, key=lambda s: (s.difficulty, s.id))
+            return found, loaded.sorted_diagnostics()
+
+        overlay.reload = reload
+        overlay.say("Watching the scenario files: save to reload, F5 restarts the scenario")
+        print(f"watching {len(overlay.watcher.last)} file(s) in {len(folders)} folder(s)")
+    print("runs played with --from or --watch are not saved to the results store")
+    return overlay, None
