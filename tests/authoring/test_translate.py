@@ -228,3 +228,30 @@ def test_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "zh-Hans (not in locales)" in out
     assert main(["i18n", "status"]) == 0  # the whole library
     assert "hotel-noisy-room" in capsys.readouterr().out
+
+
+def test_the_guides_example_translation_still_fits_the_skeleton(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/authoring.md merges docs/examples/hotel-room-not-ready.vi.po into a new skeleton."""
+    args = [
+        "new",
+        "hotel-room-not-ready",
+        "--dir",
+        str(tmp_path),
+        "--locales",
+        "en,vi",
+        "--industry",
+        "hotel",
+        "--title",
+        "The room that was not ready",
+    ]
+    assert main(args) == 0
+    (tmp_path / "po").mkdir()
+    shutil.copy(ROOT / "docs" / "examples" / "hotel-room-not-ready.vi.po", tmp_path / "po")
+    (tmp_path / "po" / "hotel-room-not-ready.vi.po").rename(tmp_path / "po" / "vi.po")
+    capsys.readouterr()
+    assert main(["i18n", "merge", str(tmp_path / "po"), str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert "merged 23 translation(s)" in captured.out and "changed since" not in captured.err
+    assert "[vi]" not in (tmp_path / "hotel-room-not-ready.yaml").read_text("utf-8")

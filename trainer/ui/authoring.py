@@ -19,7 +19,7 @@ import pygame
 
 from .scene import Push, go
 from .theme import unit
-from .widgets import line_height, panel, text
+from .widgets import line_height, panel, paragraph_lines, text
 
 if TYPE_CHECKING:
     from ..application.authoring.watch import Watcher
@@ -134,82 +134,80 @@ class Authoring:
         size = surface.get_size()
         u = unit(size)
         top = app.stack.top if app.stack.scenes else None
-        if self.banner and top is not None and top.name == "encounter":
-            if getattr(top, "scenario", None) is not None and top.scenario.id == self.from_scenario:
-                text(
-                    surface,
-                    ctx,
-                    self.banner + " · F5 restarts",
-                    "tiny",
-                    (230, 234, 240),
-                    (int(12 * u), size[1] - int(6 * u)),
-                    anchor="bottomleft",
-                    max_width=size[0] - int(24 * u),
-                )
         if self.errors:
             self._draw_errors(surface, ctx, size, u)
+        elif self.banner and top is not None and top.name == "encounter":
+            if getattr(top, "scenario", None) is not None and top.scenario.id == self.from_scenario:
+                self._pill(
+                    surface, ctx, self.banner + " · F5 restarts", "tiny", size, u, bottom=True
+                )
         if self.toast_left > 0 and self.toast:
-            font_h = line_height(ctx, "small")
-            width = min(size[0] - int(40 * u), ctx.fonts.get("small").size(self.toast)[0] + 40)
-            rect = pygame.Rect(0, 0, width, int(font_h * 1.7))
+            self._pill(surface, ctx, self.toast, "small", size, u, bottom=False)
+
+    def _pill(
+        self,
+        surface: pygame.Surface,
+        ctx: Any,
+        words: str,
+        role: str,
+        size: tuple[int, int],
+        u: float,
+        bottom: bool,
+    ) -> None:
+        """A dark, rounded label: the toast at the top centre, the banner at the bottom right."""
+        font_h = line_height(ctx, role)
+        width = min(size[0] - int(40 * u), ctx.fonts.get(role).size(words)[0] + int(32 * u))
+        rect = pygame.Rect(0, 0, width, int(font_h * 1.6))
+        if bottom:
+            rect.bottomright = (size[0] - int(12 * u), size[1] - int(10 * u))
+        else:
             rect.midtop = (size[0] // 2, int(10 * u))
-            panel(surface, rect, (24, 28, 36), (240, 170, 60), radius=rect.height // 2)
-            text(
-                surface,
-                ctx,
-                self.toast,
-                "small",
-                (255, 255, 255),
-                rect.center,
-                anchor="center",
-                max_width=rect.width - 24,
-            )
+        panel(surface, rect, (24, 28, 36), (240, 170, 60), radius=rect.height // 2)
+        text(
+            surface,
+            ctx,
+            words,
+            role,
+            (255, 255, 255),
+            rect.center,
+            anchor="center",
+            max_width=rect.width - int(20 * u),
+        )
 
     def _draw_errors(
         self, surface: pygame.Surface, ctx: Any, size: tuple[int, int], u: float
     ) -> None:
-        shown = self.errors[:8]
-        small = line_height(ctx, "small")
         pad = int(14 * u)
-        height = pad * 2 + small * (len(shown) + 2) + (small if len(self.errors) > 8 else 0)
-        rect = pygame.Rect(
-            int(20 * u), size[1] - height - int(20 * u), size[0] - int(40 * u), height
+        width = size[0] - int(40 * u)
+        small = line_height(ctx, "small")
+        heading = (
+            "The scenario files have errors; the game goes on with the last good version. "
+            "Save the fix to check again."
         )
-        veil = pygame.Surface(rect.size, pygame.SRCALPHA)
-        pygame.draw.rect(veil, (60, 12, 12, 235), veil.get_rect(), border_radius=12)
-        surface.blit(veil, rect)
-        pygame.draw.rect(surface, (230, 90, 80), rect, width=2, border_radius=12)
-        x, y = rect.left + pad, rect.top + pad
-        text(
-            surface,
-            ctx,
-            "The scenario files have errors; the game goes on with the last good "
-            "version. Save the fix to check again.",
-            "small",
-            (255, 220, 210),
-            (x, y),
-            bold=True,
-            max_width=rect.width - 2 * pad,
-        )
-        y += small
-        for diagnostic in shown:
+        lines: list[tuple[str, bool]] = [
+            (line, True) for line in paragraph_lines(ctx, heading, "small", width - 2 * pad, 2)
+        ]
+        for diagnostic in self.errors[:6]:
+            lines.append(("", False))
+            for line in paragraph_lines(ctx, str(diagnostic), "small", width - 2 * pad, 3):
+                lines.append((line, False))
+        if len(self.errors) > 6:
+            lines.append((f"… and {len(self.errors) - 6} more: trainer validate lists them", True))
+        height = 2 * pad + small * len(lines)
+        rect = pygame.Rect(int(20 * u), size[1] - height - int(20 * u), width, height)
+        panel(surface, rect, (64, 16, 16), (230, 90, 80), radius=12)
+        y = rect.top + pad
+        for line, strong in lines:
+            if line:
+                colour = (255, 214, 204) if strong else (255, 255, 255)
+                text(
+                    surface,
+                    ctx,
+                    line,
+                    "small",
+                    colour,
+                    (rect.left + pad, y),
+                    bold=strong,
+                    max_width=rect.width - 2 * pad,
+                )
             y += small
-            text(
-                surface,
-                ctx,
-                str(diagnostic),
-                "small",
-                (255, 255, 255),
-                (x, y),
-                max_width=rect.width - 2 * pad,
-            )
-        if len(self.errors) > 8:
-            y += small
-            text(
-                surface,
-                ctx,
-                f"… and {len(self.errors) - 8} more (trainer validate lists them)",
-                "small",
-                (255, 220, 210),
-                (x, y),
-            )

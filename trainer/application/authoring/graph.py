@@ -171,8 +171,9 @@ def _edges(
     for beat in scenario.beats.values():
         grouped: dict[str, list[Label]] = {}
         for choice in beat.choices:
+            marked = mistake(choice) or choice.feedback is not None  # feedback says why wrong
             grouped.setdefault(choice.next, []).append(
-                Label(choice.id, best_choice.get(beat.id) == choice.id, mistake(choice))
+                Label(choice.id, best_choice.get(beat.id) == choice.id, marked)
             )
         for target, labels in grouped.items():
             best = (beat.id, target) in best_edges and any(label.best for label in labels)

@@ -544,7 +544,7 @@ def html(graph: Graph) -> str:
                 "best"
                 if best_choice.get(beat.id) == choice.id
                 else "mistake"
-                if mistake(choice)
+                if mistake(choice) or choice.feedback is not None
                 else ""
             )
             moves.append(
