@@ -653,7 +653,3 @@ def optional(section_name: str) -> tuple[str, ...]:
 
 def names(section_name: str) -> tuple[str, ...]:
     return tuple(k.name for k in section(section_name))
-
-
-def sections() -> tuple[str, ...]:
-    return tuple(dict.fromkeys(k.section for k in KEYS))

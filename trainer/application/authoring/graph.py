@@ -221,7 +221,6 @@ class Route:
     edge: Edge
     points: list[tuple[float, float]]
     back: bool = False
-    label_at: tuple[float, float] = (0.0, 0.0)
 
 
 @dataclass
@@ -412,8 +411,7 @@ def _route(edge: Edge, chain: list[Box]) -> Route:
         points.append((box.x, box.y))
         points.append((box.x, box.y + box.h))
     points.append((last.x, last.y))
-    (x1, y1), (x2, y2) = points[0], points[1]
-    return Route(edge, points, False, ((x1 + x2) / 2, (y1 + y2) / 2))
+    return Route(edge, points, False)
 
 
 def _spread_ports(routes: list[Route], boxes: dict[str, Box]) -> None:
@@ -434,10 +432,6 @@ def _spread_ports(routes: list[Route], boxes: dict[str, Box]) -> None:
             for index, route in enumerate(group):
                 x = box.x + (index - (len(group) - 1) / 2) * step
                 route.points[end] = (x, route.points[end][1])
-    for route in routes:
-        if not route.back:
-            (x1, y1), (x2, y2) = route.points[0], route.points[1]
-            route.label_at = ((x1 + x2) / 2, (y1 + y2) / 2)
 
 
 def _back_route(edge: Edge, source: Box, target: Box, width: float) -> Route:
@@ -447,7 +441,7 @@ def _back_route(edge: Edge, source: Box, target: Box, width: float) -> Route:
     end = (target.x + target.w / 2, target.y + target.h / 2)
     out = max(start[0], end[0]) + bulge
     points = [start, (out, start[1]), (out, end[1]), end]
-    return Route(edge, points, True, (out, (start[1] + end[1]) / 2))
+    return Route(edge, points, True)
 
 
 def text_width(text: str, size: float) -> float:

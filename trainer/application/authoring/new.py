@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ...content.library import Library, display
@@ -23,7 +23,6 @@ class Created:
     scenario: Path
     script: Path
     schema: Path | None  # None: an existing schema file of the trainer's was left alone
-    notes: tuple[str, ...] = field(default=())
 
 
 def check_choices(skeleton: Skeleton) -> None:
