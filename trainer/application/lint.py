@@ -11,11 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path as PathLike
 
 from ..content.library import Library
-from ..engine.state import Choose, Offer
+from ..engine import Engine
+from ..engine.state import Choose, Offer, State
 from ..scenario.diagnostics import WARNING, Diagnostic, sort_key
-from ..scenario.model import END, Scenario, Text
+from ..scenario.model import END, Beat, Choice, Pos, Scenario, Text
+from ..scoring.facts import FactsBuilder
 from ..scoring.rubric import RUBRIC, Rubric
-from ..scoring.search import Path, explore
+from ..scoring.score import evaluate
+from ..scoring.search import Path, explore, nominal_after
+from .authoring.graph import POOR_APOLOGY
 
 VIOLATION_TEXT = {
     "overcompensation": "over-compensates (pays far more than the loss, or caves)",
@@ -193,6 +197,7 @@ def lint(scenario: Scenario, rubric: Rubric = RUBRIC) -> list[Diagnostic]:
             )
         )
     out.extend(loopholes(scenario, rubric))
+    out.extend(design_smells(scenario, rubric))
     return out
 
 
@@ -259,3 +264,217 @@ def lint_paths(library: Library, paths: Sequence[PathLike]) -> Linted:
         diagnostics.extend(lint(scenario))
     diagnostics.sort(key=sort_key)
     return Linted(tuple(diagnostics), len(loaded.scenarios))
+
+
+# -- design smells: valid, playable, and still a weak lesson ----------------------------------
+
+
+def design_smells(scenario: Scenario, rubric: Rubric = RUBRIC) -> list[Diagnostic]:
+    """The smells below, in the order a trainer would fix them."""
+    out: list[Diagnostic] = []
+    out.extend(no_responsible_apology(scenario))
+    out.extend(fix_beyond_authority(scenario))
+    out.extend(mistakes_without_feedback(scenario))
+    out.extend(patience_below_target(scenario))
+    out.extend(beats_without_a_wrong_choice(scenario, rubric))
+    out.extend(beats_off_the_best_path(scenario, rubric))
+    return out
+
+
+def _at(scenario: Scenario, pos: object, message: str) -> Diagnostic:
+    line, col = (pos.line, pos.col) if isinstance(pos, Pos) else (1, 1)
+    return _warn(scenario, line, col, message)
+
+
+def no_responsible_apology(scenario: Scenario) -> list[Diagnostic]:
+    """The failure is ours (or shared) and no choice anywhere takes responsibility."""
+    if scenario.failure.fault not in ("ours", "shared"):
+        return []
+    if any("responsibility" in c.apology for b in scenario.beats.values() for c in b.choices):
+        return []
+    start = scenario.beats[scenario.start]
+    return [
+        _at(
+            scenario,
+            start.pos,
+            f"no choice takes responsibility (apology: [responsibility]) although the fault is "
+            f"{scenario.failure.fault}: no trainee can give a full apology; write one choice "
+            "that owns the mistake",
+        )
+    ]
+
+
+def fix_beyond_authority(scenario: Scenario) -> list[Diagnostic]:
+    """Every remedy that fixes the problem is above the budget, and nobody can be called."""
+    fixes = [r for r in scenario.remedies if r.fixes and not r.escalate]
+    if not fixes:
+        return []
+    budget = scenario.authority.budget
+    if any(r.owed or r.cost <= budget for r in fixes):
+        return []
+    if any(r.escalate for r in scenario.remedies) or any(
+        c.escalate for b in scenario.beats.values() for c in b.choices
+    ):
+        return []
+    names = ", ".join(f"'{r.id}' ({r.cost:g})" for r in fixes)
+    only = "the only remedy that fixes" if len(fixes) == 1 else "every remedy that fixes"
+    return [
+        _at(
+            scenario,
+            fixes[0].pos,
+            f"{only} the problem ({names}) is above the budget ({budget:g} "
+            f"{scenario.authority.currency}) and there is no escalation: a trainee can neither "
+            "fix it within authority nor hand it over; add a remedy with escalate: true, or a "
+            "fix within the budget",
+        )
+    ]
+
+
+def _marks(choice: Choice) -> list[str]:
+    marks = [f"apology: {tag}" for tag in choice.apology if tag in POOR_APOLOGY]
+    if choice.listen == "interrupt":
+        marks.append("listen: interrupt")
+    if choice.boundary in ("retaliate", "cave"):
+        marks.append(f"boundary: {choice.boundary}")
+    return marks
+
+
+def mistakes_without_feedback(scenario: Scenario) -> list[Diagnostic]:
+    """A choice marked as a mistake that the debrief cannot explain."""
+    out = []
+    for beat in scenario.beats.values():
+        for choice in beat.choices:
+            marks = _marks(choice)
+            if marks and choice.feedback is None:
+                out.append(
+                    _at(
+                        scenario,
+                        choice.pos,
+                        f"choice '{choice.id}' in beat '{beat.id}' is a mistake "
+                        f"({', '.join(marks)}) without feedback: the debrief cannot say why it "
+                        "was wrong; add feedback: a sentence on what it does to the customer",
+                    )
+                )
+    return out
+
+
+def patience_below_target(scenario: Scenario) -> list[Diagnostic]:
+    """The customer stops waiting before the decision target is up (one warning, naming every
+    beat where it happens)."""
+    target = scenario.timing.decide_s
+    live = _reachable(scenario)
+    persona = scenario.persona
+    short: list[tuple[Beat, float, bool]] = []
+    for beat in scenario.beats.values():
+        own = beat.patience_s is not None
+        patience = beat.patience_s if beat.patience_s is not None else persona.patience_s
+        if beat.id in live and patience < target:
+            short.append((beat, patience, own))
+    if not short:
+        return []
+    where = ", ".join(
+        f"{beat.id} ({patience:g} s{'' if own else ', the persona'})"
+        for beat, patience, own in short
+    )
+    least = min(patience for _, patience, _ in short)
+    return [
+        _at(
+            scenario,
+            short[0][0].pos,
+            f"the customer's patience is below the decision target (timing.decide_s: "
+            f"{target:g}) at: {where}; a trainee who answers on target still keeps the "
+            f"customer waiting too long there: set decide_s to {least:g} or less, or give "
+            "those beats a longer patience_s",
+        )
+    ]
+
+
+def _best_finish(scenario: Scenario, rubric: Rubric, state: State, engine: Engine) -> float | None:
+    if state.over:
+        builder = FactsBuilder(scenario)
+        for turn in state.turns:
+            builder.add(turn)
+        return evaluate(scenario, builder.build(state.minute), rubric)[1]
+    found = explore(scenario, rubric, start=state, engine=engine)
+    path = found.principled or found.best
+    return None if path is None else path.overall
+
+
+def beats_without_a_wrong_choice(scenario: Scenario, rubric: Rubric = RUBRIC) -> list[Diagnostic]:
+    """A beat where every choice is good: none is marked as a mistake or carries feedback, and
+    the rubric scores them alike (the best finish after each is within a point)."""
+    from .authoring.start import FromError, assume, state_at
+
+    live = _reachable(scenario)
+    engine = Engine(scenario)
+    out = []
+    for beat in scenario.beats.values():
+        if beat.menu or beat.id not in live:
+            continue
+        if any(_marks(c) or c.feedback is not None for c in beat.choices):
+            continue
+        if len(beat.choices) == 1:
+            out.append(
+                _at(
+                    scenario,
+                    beat.pos,
+                    f"beat '{beat.id}' has a single choice: the trainee decides nothing here; "
+                    "add a tempting wrong answer with feedback, or fold the beat into the next",
+                )
+            )
+            continue
+        try:
+            state = state_at(engine, assume(scenario, beat.id, rubric))
+        except FromError:
+            continue
+        after = nominal_after(scenario, engine, state)
+        finishes = []
+        for choice in beat.choices:
+            nxt, _ = engine.step(state, Choose(choice.id), after)
+            finishes.append(_best_finish(scenario, rubric, nxt, engine))
+        scores = [f for f in finishes if f is not None]
+        if len(scores) == len(finishes) and max(scores) - min(scores) < 1.0:
+            out.append(
+                _at(
+                    scenario,
+                    beat.pos,
+                    f"every choice at beat '{beat.id}' is good: none is marked as a mistake or "
+                    f"has feedback, and each scores the same ({max(scores):.0f}): the beat "
+                    "teaches nothing; make one choice a tempting mistake, with feedback",
+                )
+            )
+    return out
+
+
+def beats_off_the_best_path(scenario: Scenario, rubric: Rubric = RUBRIC) -> list[Diagnostic]:
+    """A beat the best path never visits, entered from the best path by a choice that nothing
+    marks as a mistake: a detour that the debrief never explains."""
+    found = explore(scenario, rubric)
+    best = found.principled or found.best
+    if best is None:
+        return []
+    on_path = set(best.beats)
+    live = _reachable(scenario)
+    out = []
+    for beat in scenario.beats.values():
+        if beat.id in on_path or beat.id not in live:
+            continue
+        unmarked = [
+            (source.id, choice.id)
+            for source in scenario.beats.values()
+            if source.id in on_path
+            for choice in source.choices
+            if choice.next == beat.id and not _marks(choice) and choice.feedback is None
+        ]
+        if unmarked:
+            ways = ", ".join(f"'{c}' at '{b}'" for b, c in unmarked)
+            out.append(
+                _at(
+                    scenario,
+                    beat.pos,
+                    f"beat '{beat.id}' is never on the best-practice path, yet nothing marks "
+                    f"the way in ({ways}) as a mistake: a trainee who goes here is never told "
+                    "why; add feedback (or a tag) to that choice, or let the best path pass here",
+                )
+            )
+    return out

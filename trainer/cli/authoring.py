@@ -47,8 +47,23 @@ def _list_options(p: argparse.ArgumentParser) -> None:
     scenarios_option(p)
 
 
-@command("validate", "check scenario and persona files or folders")(_paths)
+def _validate_options(p: argparse.ArgumentParser) -> None:
+    _paths(p)
+    p.add_argument(
+        "--watch", action="store_true", help="check again whenever a file changes (Ctrl-C stops)"
+    )
+
+
+@command("validate", "check scenario and persona files or folders")(_validate_options)
 def cmd_validate(args: argparse.Namespace) -> int:
+    if args.watch:
+        from .watching import watch_validate
+
+        return watch_validate(args, validate_once)
+    return validate_once(args)
+
+
+def validate_once(args: argparse.Namespace) -> int:
     absent = missing(args.paths)
     for path in absent:
         print(f"{path}:1:1: error: no such file or folder", file=sys.stderr)

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import authoring, playing, results  # noqa: F401  (they register their commands)
+from . import authoring, playing, results, workbench  # noqa: F401  (they register their commands)
 from .output import EXIT_OK
 from .registry import COMMANDS
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .authoring import library, scenarios_option
 from .output import EXIT_INPUT, EXIT_OK, EXIT_USAGE, fail, locale_option, print_diagnostics
 from .registry import command
+from .workbench import from_option
 
 if TYPE_CHECKING:
     from ..application.play import Played
@@ -29,6 +30,7 @@ def _run_options(p: argparse.ArgumentParser) -> None:
         "--trainee", metavar="NAME", help="with --store: who played (default: the script's trainee)"
     )
     p.add_argument("--cohort", metavar="C", help="with --store: the cohort code")
+    from_option(p)
     scenarios_option(p)
 
 
@@ -40,6 +42,10 @@ def _play_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--script", metavar="FILE", help="demo mode: play this headless-run script")
     p.add_argument("--screenshots", metavar="DIR", help="demo mode: save a PNG of each screen")
     p.add_argument("--fast", action="store_true", help="demo mode: run faster than the script")
+    from_option(p)
+    p.add_argument(
+        "--watch", action="store_true", help="reload scenario files when they change (F5 restarts)"
+    )
     scenarios_option(p)
 
 
@@ -78,6 +84,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     script = load_script(script_path, scenario)
     if script is None:
         return EXIT_INPUT
+    if args.from_beat:
+        from .workbench import run_from
+
+        return run_from(args, scenario, script, script_path, lang)
     played, problems = play_script(
         scenario, script, display(script_path), lang or scenario.fallback
     )
@@ -164,6 +174,10 @@ def cmd_play(args: argparse.Namespace) -> int:
         )
     if args.screenshots is not None and args.script is None:
         return fail("--screenshots goes with --script", EXIT_USAGE)
+    if (args.from_beat or args.watch) and args.script:
+        return fail("--from and --watch are for authors playing by hand, not with --script")
+    if args.from_beat and not args.scenario:
+        return fail("--from BEAT needs --scenario ID: the scenario to start in", EXIT_USAGE)
     try:
         lang = locale_option(args.lang)
     except ValueError as exc:
@@ -225,11 +239,16 @@ def cmd_play(args: argparse.Namespace) -> int:
             )
         return sorted(loaded.scenarios, key=lambda s: (s.difficulty, s.id))
 
+    from .workbench import play_authoring
+
+    authoring, status = play_authoring(args, scenarios, extra)
+    if status is not None:
+        return status
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from ..ui.app import DEFAULT_SIZE, Options, play
 
     results = None
-    if script is None:
+    if script is None and authoring is None:
         from ..application.bootstrap import LazyStore
 
         results = LazyStore(
@@ -248,5 +267,6 @@ def cmd_play(args: argparse.Namespace) -> int:
         remember_settings=script is None,
         **({"results": results} if results is not None else {}),
         max_seconds=600.0 if script is not None else None,
+        authoring=authoring,
     )
     return play(options)

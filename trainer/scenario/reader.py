@@ -166,7 +166,8 @@ class Reader:
         if not integer and not (INT.match(text) or FLOAT.match(text)):
             self.error(node, f"{what} must be {wanted} written in decimal, not {node.value!r}")
             return None
-        value = float(text)
+        # Whole numbers stay exact (a seed near 2**63 must not round past its limit).
+        value: float = int(text) if integer else float(text)
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             if lo is not None and hi is not None:
                 rng = f"between {_fmt(lo)} and {_fmt(hi)}"

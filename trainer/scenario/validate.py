@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Literal, TypedDict
 
 from .diagnostics import Collector, did_you_mean
+from .keys import names, optional, required
 from .model import (
     ABUSE,
     APOLOGY_TAGS,
@@ -41,60 +42,22 @@ from .yamlsafe import YNode
 
 PersonaResolver = Callable[[str], Persona | None]
 
-SCENARIO_REQUIRED = (
-    "format",
-    "id",
-    "version",
-    "title",
-    "industry",
-    "difficulty",
-    "failure",
-    "authority",
-    "customer",
-    "remedies",
-    "start",
-    "beats",
-)
-SCENARIO_OPTIONAL = ("tags", "locales", "timing")
-FAILURE_KEYS = ("summary", "severity", "value", "losses", "fault", "visible")
-AUTHORITY_KEYS = ("budget", "currency", "manager")
-TIMING_KEYS = ("decide_s", "acknowledge_min", "resolve_min")
-CUSTOMER_KEYS = ("persona", "name", "needs")
-REMEDY_REQUIRED = ("id", "label")
-REMEDY_OPTIONAL = ("cost", "value", "minutes", "restores", "fixes", "delayed", "owed", "escalate")
-BEAT_REQUIRED = ("say",)
-BEAT_OPTIONAL = ("cues", "choices", "menu", "next", "abuse", "patience_s", "on_timeout")
-CHOICE_REQUIRED = ("id", "text", "next")
-CHOICE_OPTIONAL = (
-    "apology",
-    "listen",
-    "reveals",
-    "empathy",
-    "verify",
-    "offer",
-    "inform",
-    "boundary",
-    "escalate",
-    "follow_up",
-    "check_in_hours",
-    "proactive",
-    "minutes",
-    "reply",
-    "feedback",
-)
-PERSONA_REQUIRED = ("format", "id", "name")
-PERSONA_OPTIONAL = (
-    "patience_s",
-    "temper",
-    "forgiveness",
-    "satisfiable",
-    "complains",
-    "abusive",
-    "opportunist",
-    "archetype",
-    "inertia",
-    "lines",
-)
+# The key lists come from the one table of keys (``keys.py``), which the JSON Schema and
+# ``trainer new`` also read.
+SCENARIO_REQUIRED = required("scenario")
+SCENARIO_OPTIONAL = optional("scenario")
+FAILURE_KEYS = names("failure")
+AUTHORITY_KEYS = names("authority")
+TIMING_KEYS = names("timing")
+CUSTOMER_KEYS = names("customer")
+REMEDY_REQUIRED = required("remedy")
+REMEDY_OPTIONAL = optional("remedy")
+BEAT_REQUIRED = required("beat")
+BEAT_OPTIONAL = optional("beat")
+CHOICE_REQUIRED = required("choice")
+CHOICE_OPTIONAL = optional("choice")
+PERSONA_REQUIRED = required("persona")
+PERSONA_OPTIONAL = optional("persona")
 INLINE_PERSONA_REQUIRED = ("name",)
 INLINE_PERSONA_OPTIONAL = ("format", "id") + PERSONA_OPTIONAL
 

@@ -24,6 +24,7 @@ from .scene import Push, Scene, SceneStack, go
 if TYPE_CHECKING:
     from ..content.scripts import Script
     from ..scenario.model import Scenario
+    from .authoring import Authoring
     from .scenes.encounter import EncounterScene
 from .scenes.title import TitleScene
 
@@ -49,6 +50,7 @@ class Options:
     remember_settings: bool = True
     max_seconds: float | None = None  # a safety stop for demo runs
     load: Callable[[], list[Scenario]] | None = None
+    authoring: Authoring | None = None  # play --watch / --from: the author's overlay
 
 
 class Autopilot:
@@ -146,6 +148,9 @@ class App:
         self.shots: list[Path] = []
         self.saved: set[str] = set()
         self.autopilot: Autopilot | None = None
+        self.authoring = options.authoring
+        if self.authoring is not None:
+            self.ctx.encounter_hook = self.authoring.encounter_started
 
     def open_window(self) -> None:
         pygame.display.init()  # no audio: the game is silent, and headless machines lack one
@@ -193,6 +198,8 @@ class App:
             self.ctx.time += dt
             scene = self.stack.top
             for event in pygame.event.get():
+                if self.authoring is not None and self.authoring.event(self, event):
+                    continue
                 for intent in translate(event, typing=scene.typing):
                     self.dispatch(intent)
                     scene = self.stack.top
@@ -208,11 +215,15 @@ class App:
             self.stack.apply(self.stack.top.update(dt), self.ctx.size)
             if self.stack.quit_code is not None:
                 break
+            if self.authoring is not None:
+                self.authoring.update(self, dt)
             if self.fullscreen != self.ctx.settings.fullscreen:
                 self.apply_display()
                 self.stack.top.layout(self.ctx.size)
             assert self.screen is not None
             self.stack.top.draw(self.screen)
+            if self.authoring is not None:
+                self.authoring.draw(self.screen, self)
             pygame.display.flip()
             if first_frame_exit:  # benchmarks/bench_ui.py: time to the first frame
                 self.stack.quit_code = 0

@@ -42,6 +42,8 @@ class Context:
     new_seed: Callable[[], int] = lambda: uuid.uuid4().int % 2**31
     #: trainer review, when there is a results store behind ``results`` (None: there is not)
     review: Callable[[], ReviewPort | None] = lambda: None
+    #: called with each new encounter scene (trainer play --from BEAT starts it at that beat)
+    encounter_hook: Callable[[Any], None] | None = None
     _fonts: dict[tuple[tuple[int, int], float], FontBook] = field(default_factory=dict)
 
     def t(self, key: str, **params: Any) -> str:

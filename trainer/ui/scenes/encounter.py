@@ -72,6 +72,8 @@ class EncounterScene(Scene):
         self.started_at = ctx.now()
         self.look = look_for(scenario.persona.archetype, scenario.customer.name)
         self.played: Played | None = None
+        if ctx.encounter_hook is not None:  # trainer play --from BEAT
+            ctx.encounter_hook(self)
 
     # -- queries ---------------------------------------------------------------------------
     @property
