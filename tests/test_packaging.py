@@ -4,7 +4,6 @@ list would install a ``trainer`` command that fails on first use."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from helpers import ROOT
 
