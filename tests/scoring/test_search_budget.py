@@ -59,3 +59,13 @@ def test_lint_says_when_the_search_stopped_short(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(search, "MAX_EXPANSIONS", 5)
     found = [d.message for d in lint(bundled_by_id("bank-double-charge"))]
     assert any(re.search(r"the path search stopped after \d+ decisions", m) for m in found)
+
+
+def test_a_caller_can_lower_the_budget() -> None:
+    scenario, diags = load_text(corpus.wide(60, limits.MAX_CHOICES))
+    assert scenario is not None, diags
+    full = search.explore(scenario)
+    small = search.explore(scenario, max_expansions=2_000)
+    assert small.expansions <= 2_000 + limits.MAX_CHOICES
+    assert small.beam <= full.beam
+    assert search.explore(scenario, max_expansions=10**9).expansions == full.expansions

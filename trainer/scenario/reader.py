@@ -84,9 +84,12 @@ class Reader:
             allowed = frozenset(required) | frozenset(optional)
             if len(_ALLOWED) < 256:
                 _ALLOWED[(required, optional)] = allowed
+        unknown = 0
         for name, (key, _) in fields.items():
             if name not in allowed:
-                hint = did_you_mean(name, allowed)
+                unknown += 1
+                # a suggestion for the first few; past that the file is not a typo away
+                hint = did_you_mean(name, allowed) if unknown <= 20 else ""
                 if name == "<<":
                     self.error(
                         key, f"merge keys (<<) are not supported in {what}; write the keys out"

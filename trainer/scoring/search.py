@@ -270,19 +270,22 @@ def explore(
     start: State | None = None,
     beam: int = BEAM,
     engine: Engine | None = None,
+    max_expansions: int | None = None,
 ) -> Exploration:
     """Search the paths from ``start`` (default: the scenario's start) to ``end``.
 
     Beats are visited in topological order of their strongly connected components; the partial
     paths that arrive at a beat, by whatever route, are merged (one per scoring signature) and
     pruned to a beam before they are extended, so each beat is expanded once (a bounded number
-    of rounds inside a loop).
+    of rounds inside a loop). ``max_expansions`` lowers the budget below MAX_EXPANSIONS (a
+    caller that searches many times, like the debrief, can share one budget among them).
     """
     engine = engine or Engine(scenario)
     state0 = start or engine.start(0)
     prefix_len = len(state0.turns)
     order = _order(scenario)
-    beam = _fitting_beam(scenario, rubric, order, beam)
+    limit = MAX_EXPANSIONS if max_expansions is None else min(max_expansions, MAX_EXPANSIONS)
+    beam = _fitting_beam(scenario, rubric, order, beam, limit * WORK // MAX_EXPANSIONS)
     result = Exploration(by_violation={}, beam=beam)
     builder0 = FactsBuilder(scenario)
     for turn in state0.turns:
@@ -297,7 +300,7 @@ def explore(
                 if not items:
                     continue
                 for item in _prune(items.values(), beam):
-                    if result.expansions >= MAX_EXPANSIONS:
+                    if result.expansions >= limit:
                         result.exhausted = True
                         return result
                     _expand(scenario, rubric, engine, result, pending, item, prefix_len)
@@ -311,8 +314,10 @@ def _rounds(scenario: Scenario, component: list[str]) -> int:
     return LOOP_ROUNDS if cyclic else 1
 
 
-def _fitting_beam(scenario: Scenario, rubric: Rubric, order: list[list[str]], beam: int) -> int:
-    """The beam, narrowed when a full one would try more than WORK decisions: each beat is
+def _fitting_beam(
+    scenario: Scenario, rubric: Rubric, order: list[list[str]], beam: int, work: int = WORK
+) -> int:
+    """The beam, narrowed when a full one would try more than ``work`` decisions: each beat is
     expanded once per round, each kept path once per option."""
     per_path = 0
     for component in order:
@@ -321,9 +326,9 @@ def _fitting_beam(scenario: Scenario, rubric: Rubric, order: list[list[str]], be
             beat = scenario.beats[beat_id]
             options += len(menu_offers(scenario, rubric)) if beat.menu else len(beat.choices)
         per_path += options * _rounds(scenario, component)
-    if per_path * beam <= WORK:
+    if per_path * beam <= work:
         return beam
-    return max(MIN_BEAM, WORK // max(per_path, 1))
+    return max(MIN_BEAM, min(beam, work // max(per_path, 1)))
 
 
 #: a partial path: (overall so far, principles broken for good, state, decisions, facts so far)
