@@ -121,9 +121,10 @@ _APOLOGIES = (["regret"], ["responsibility"], ["repair"], ["conditional"], ["def
 _LISTEN = ("open", "paraphrase", "closed", "interrupt")
 
 
-def wide(beats: int, choices: int, scenario_id: str = "hostile-wide") -> str:
+def wide(beats: int, choices: int, scenario_id: str = "hostile-wide", pad: int = 0) -> str:
     """Every beat has ``choices`` choices, each with a different scoring signature, all leading
-    to the next beat, and some back to the one before (a loop through the whole file)."""
+    to the next beat, and some back to the one before (a loop through the whole file).
+    ``pad`` characters of text are added to each beat's line, to fill a file to a size."""
     data = base(scenario_id)
     for i in range(beats):
         nxt = f"b{i + 1}" if i + 1 < beats else "end"
@@ -140,8 +141,40 @@ def wide(beats: int, choices: int, scenario_id: str = "hostile-wide") -> str:
                 extra["boundary"] = "calm"
             target = back if j == choices - 1 and i > 0 and choices > 1 else nxt
             items.append(_choice(f"c{j}", target, **extra))
-        data["beats"][f"b{i}"] = {"say": f"Beat {i}.", "choices": items}
+        say = f"Beat {i}. " + ("The customer goes on. " * (pad // 22 + 1))[:pad]
+        data["beats"][f"b{i}"] = {"say": say.strip(), "choices": items}
     return _dump(data)
+
+
+def wide_script(beats: int) -> str:
+    """The script that walks :func:`wide` to its end by its first choices."""
+    return _dump({"seed": 5, "steps": [{"choose": "c0", "after": 2} for _ in range(beats)]})
+
+
+def menu_with_handovers(
+    remedies: int, handovers: int, scenario_id: str = "hostile-handovers"
+) -> str:
+    """:func:`menu` where ``handovers`` of the remedies hand the customer over (the debrief
+    tries every offer of up to three remedies with and without each hand-over)."""
+    text = menu(remedies, scenario_id)
+    for i in range(handovers - 1):  # 'manager' is one already
+        text = text.replace(f'{{"id": "r{i}", ', f'{{"id": "r{i}", "escalate": true, ', 1)
+    return text
+
+
+def aliases(nodes: int) -> str:
+    """A mapping whose aliases expand to about ``nodes`` YAML nodes (under the alias-bomb
+    limit when ``nodes`` is)."""
+    width = 100
+    lines = ["a: &a [" + ", ".join(["x"] * width) + "]"]
+    copies = max(1, nodes // (width + 1) - 1)
+    lines.append("b: [" + ", ".join(["*a"] * copies) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def nested(depth: int) -> str:
+    """Mappings nested ``depth`` deep."""
+    return "".join("  " * i + f"k{i}:\n" for i in range(depth - 1)) + "  " * (depth - 1) + "k: 1\n"
 
 
 def menu(remedies: int, scenario_id: str = "hostile-menu") -> str:

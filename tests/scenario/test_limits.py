@@ -67,3 +67,12 @@ def test_a_text_in_a_locale_the_game_cannot_show_is_an_error() -> None:
     data["title"] = {"en": "Cold coffee", "fr": "Café froid"}
     found = errors(dump(data))
     assert len(found) == 1 and "title: locale 'fr' is not supported" in found[0]
+
+
+def test_the_documented_limits_are_the_enforced_ones() -> None:
+    from helpers import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    rows = [f"| {what} | {limit} |" for what, limit in limits.TABLE]
+    table = "\n".join(["| what | limit |", "| --- | --- |", *rows])
+    assert table in readme

@@ -32,17 +32,19 @@ MAX_FILES = 1000
 #: bytes of YAML read from one folder (its sub-folders included)
 MAX_FOLDER_BYTES = 32 * 1024 * 1024
 
-#: the table in scenario-format.md, in this order: (what, limit)
+#: the table the documentation shows (README, scenario-format.md), in this order
 TABLE: tuple[tuple[str, str], ...] = (
-    ("scenario or persona file", "1 MiB"),
-    ("script file", "256 KiB"),
+    ("a scenario or persona file", f"{MAX_FILE_BYTES // 1024 // 1024} MiB"),
+    ("a script file", f"{MAX_SCRIPT_BYTES // 1024} KiB"),
     ("YAML nesting", f"{MAX_DEPTH} levels"),
-    ("YAML nodes (after anchors and aliases)", f"{MAX_NODES:,}"),
-    ("id length", f"{MAX_ID} characters"),
+    ("YAML nodes, after anchors and aliases", f"{MAX_NODES:,}"),
+    ("an id", f"{MAX_ID} characters"),
     ("beats in a scenario", f"{MAX_BEATS}"),
     ("choices in a beat", f"{MAX_CHOICES}"),
     ("remedies in a scenario", f"{MAX_REMEDIES}"),
     ("steps in a script", f"{MAX_STEPS}"),
-    ("files in a scenario folder", f"{MAX_FILES:,}"),
-    ("YAML in a scenario folder", "32 MiB"),
+    (
+        "one scenario folder",
+        f"{MAX_FILES:,} YAML files, {MAX_FOLDER_BYTES // 1024 // 1024} MiB",
+    ),
 )
