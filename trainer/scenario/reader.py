@@ -54,7 +54,8 @@ class Reader:
             self.error(node, f"{what} must be a mapping of keys to values, not {_describe(node)}")
             return None
         result: dict[str, tuple[YNode, YNode]] = {}
-        for key, value in node.value:  # type: ignore[attr-defined]
+        for pair in node.value:  # type: ignore[attr-defined]
+            key = pair[0]
             if key.kind != "str":
                 if not key.is_scalar:
                     self.error(key, f"a key in {what} must be a plain word, not {_describe(key)}")
@@ -65,7 +66,7 @@ class Reader:
                         f"key {excerpt(key.value)} in {what}: {self._surprise(key)}; "
                         f'put it in quotes ("{excerpt(key.value, quote=False)}")',
                     )
-            result[key.value] = (key, value)  # a scalar's value is its text
+            result[key.value] = pair  # a scalar's value is its text
         return result
 
     def keys(
@@ -111,7 +112,7 @@ class Reader:
             return None
         items = node.value
         assert isinstance(items, list)  # a "seq" node's value is its list of item nodes
-        return list(items)
+        return items  # the node's own list: callers read it, never change it
 
     # -- scalars -----------------------------------------------------------------------------
     def _surprise(self, node: YNode) -> str:
@@ -119,6 +120,10 @@ class Reader:
         return template.format(v=excerpt(node.value), b=_bool_word(str(node.value)), k=node.kind)
 
     def string(self, node: YNode, what: str, allow_empty: bool = False) -> str | None:
+        if node.kind == "str":  # the common case first: text, not blank
+            text: str = node.value  # type: ignore[assignment]
+            if text and (allow_empty or not text.isspace()):
+                return text
         if not node.is_scalar:
             self.error(node, f"{what} must be text, not {_describe(node)}")
             return None
@@ -139,6 +144,10 @@ class Reader:
         return value
 
     def slug(self, node: YNode, what: str, strict: bool = True) -> str | None:
+        if node.kind == "str":  # the common case first: a well-formed id
+            text: str = node.value  # type: ignore[assignment]
+            if len(text) <= MAX_ID and (SLUG if strict else ID).match(text):
+                return text
         if node.is_scalar and node.kind in ("int", "float") and not node.quoted:
             self.error(
                 node,
@@ -231,7 +240,10 @@ class Reader:
         return None
 
     def choice(self, node: YNode, what: str, allowed: Iterable[str]) -> str | None:
-        allowed = tuple(allowed)
+        if not isinstance(allowed, tuple):
+            allowed = tuple(allowed)
+        if node.kind == "str" and node.value in allowed:
+            return node.value  # type: ignore[return-value]
         if node.is_scalar and node.kind == "bool" and not node.quoted:
             value = str(node.value)
         else:
@@ -252,8 +264,9 @@ class Reader:
         allowed = tuple(allowed)
         out: list[str] = []
         ok = True
+        entry = f"{what} entry"
         for item in items:
-            value = self.choice(item, f"{what} entry", allowed)
+            value = self.choice(item, entry, allowed)
             if value is None:
                 ok = False
             elif value in out:
@@ -266,7 +279,8 @@ class Reader:
         items = self.sequence(node, what)
         if items is None:
             return None
-        out = [self.string(item, f"{what} entry") for item in items]
+        entry = f"{what} entry"
+        out = [self.string(item, entry) for item in items]
         if any(value is None for value in out):
             return None
         return tuple(value for value in out if value is not None)

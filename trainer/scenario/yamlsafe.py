@@ -222,6 +222,7 @@ def _compose_events(get_event: Callable[[], Any], out: Collector) -> YNode | Non
     documents = 0
     total = 0
     cache = _PLAIN_KIND_CACHE
+    most = MAX_NODES
     while True:
         event = get_event()
         kind = type(event)
@@ -308,12 +309,24 @@ def _compose_events(get_event: Callable[[], Any], out: Collector) -> YNode | Non
                 elif top[2] is None:
                     top[2] = node
                 else:
-                    _add_pair(parent, top[2], node, top[3], out)
+                    key: YNode = top[2]
                     top[2] = None
-                parent.size += node.size
+                    if key.is_scalar:
+                        seen = top[3]
+                        if key.value in seen:
+                            _duplicate(key, seen[key.value], out)
+                            node = None
+                        else:
+                            seen[key.value] = key
+                    if node is not None:
+                        parent.value.append((key, node))  # type: ignore[attr-defined]
+                # Sizes count what an alias expands to: only needed once there are anchors
+                # (a container can only be anchored, and aliased, after its anchor is seen).
+                if anchors and node is not None:
+                    parent.size += node.size
             else:
                 root = node
-        if total > MAX_NODES:
+        if total > most:
             mark = event.start_mark
             out.error(
                 mark.line + 1,
@@ -347,20 +360,10 @@ def _check_escapes(value: str, mark: yaml.Mark, out: Collector) -> None:
         )
 
 
-def _add_pair(
-    parent: YNode, key: YNode, value: YNode, seen: dict[str, YNode], out: Collector
-) -> None:
-    pairs: list[tuple[YNode, YNode]] = parent.value  # type: ignore[assignment]
-    if key.is_scalar:
-        name = str(key.value)
-        existing = seen.get(name)
-        if existing is not None:
-            out.error(
-                key.line,
-                key.col,
-                f"duplicate key {excerpt(name)} (first at line {existing.line}); "
-                "YAML would silently keep only the last one; remove or rename one",
-            )
-            return
-        seen[name] = key
-    pairs.append((key, value))
+def _duplicate(key: YNode, first: YNode, out: Collector) -> None:
+    out.error(
+        key.line,
+        key.col,
+        f"duplicate key {excerpt(key.value)} (first at line {first.line}); "
+        "YAML would silently keep only the last one; remove or rename one",
+    )
