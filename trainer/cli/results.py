@@ -28,6 +28,7 @@ from .output import (
     locale_option,
     table,
     terminal,
+    terminal_lines,
     write_out,
 )
 from .registry import command
@@ -236,12 +237,13 @@ def cmd_replay(args: argparse.Namespace) -> int:
         turn = step.turn
         beat = scenario.beats[turn.beat]
         print()
-        print(terminal(f"[{i + 1}] {said(scenario.customer.name, beat.say.get(lang), lang)}"))
+        # scenario text may run over lines (it was checked when the file was read); names not
+        print(terminal_lines(f"[{i + 1}] {said(scenario.customer.name, beat.say.get(lang), lang)}"))
         words = decision_words(scenario, turn, lang)
-        print(f"    {said(f'{trainee} ({turn.after:g}s)', terminal(words), lang)}")
+        print(f"    {said(f'{trainee} ({turn.after:g}s)', terminal_lines(words), lang)}")
         if turn.timeouts:
             print(f"    (kept waiting: {turn.timeouts} patience interval(s))")
-        reply = f"; reply: {terminal(turn.reply)}" if turn.reply else ""
+        reply = f"; reply: {terminal_lines(turn.reply)}" if turn.reply else ""
         print(f"    anger {turn.anger_before:.0f} -> {turn.anger:.0f} ({turn.mood}){reply}")
         moves = ", ".join(f"{k} {'+' if v > 0 else ''}{v:.0f}" for k, v in step.moved.items())
         print(
