@@ -11,6 +11,7 @@ HERE = Path(__file__).resolve().parent
 
 names = [
     "bench_validate.py",
+    "bench_limits.py",
     "bench_lint.py",
     "bench_engine.py",
     "bench_report.py",

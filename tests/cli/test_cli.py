@@ -129,13 +129,33 @@ def test_run_in_other_languages(capsys: pytest.CaptureFixture[str], lang: str, s
 def test_step_that_does_not_fit_names_its_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    # explain-steps is a choice of the scenario, but of a later beat than the one reached
     script = tmp_path / "bad.yaml"
-    script.write_text("steps:\n  - choose: own-it\n    after: 2\n  - choose: nonsense\n")
+    script.write_text("steps:\n  - choose: own-it\n    after: 2\n  - choose: explain-steps\n")
     code, _, err = run_cli(
         capsys, "run", str(FIXTURES / "spec-example.yaml"), "--script", str(script)
     )
     assert code == 1
-    assert f"{script}:4:" in err and "'nonsense' is not a choice of beat 'needs'" in err
+    assert f"{script}:4:13: error: 'explain-steps' is not a choice of beat 'needs'" in err
+
+
+def test_mistyped_ids_in_a_script_are_named_where_they_are_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    script = tmp_path / "typo.yaml"
+    script.write_text(
+        "steps:\n  - choose: own-it\n  - choose: ask-what-maters\n"
+        "  - offer: [partner-hotel, voucher50]\n"
+    )
+    code, _, err = run_cli(
+        capsys, "run", str(FIXTURES / "spec-example.yaml"), "--script", str(script)
+    )
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert lines[0].startswith(f"{script}:3:13: error: no beat of")
+    assert 'did you mean "ask-what-matters"' in lines[0]
+    assert lines[1].startswith(f"{script}:4:28: error: 'voucher50' is not a remedy")
+    assert 'did you mean "voucher-50"' in lines[1]
 
 
 def test_script_that_ends_early_is_an_error(

@@ -318,6 +318,7 @@ def test_hostile_and_non_latin_names_are_shown_as_text(document: str, parsed: Ro
         "td",
         "span",
         "strong",
+        "bdi",
         "img",
         "ul",
         "li",
@@ -389,3 +390,31 @@ def test_same_input_same_bytes_whatever_the_order(document: str) -> None:
     shuffled: Sequence[ReportRun] = random.Random(3).sample(runs, len(runs))
     again = render_report("c1", shuffled, generated_at=GENERATED)
     assert again.encode("utf-8") == document.encode("utf-8")
+
+
+def test_every_hostile_name_is_isolated_escaped_and_short() -> None:
+    """The hostile-names corpus: each name sits in its own <bdi>, no control or bidirectional
+    character reaches the page raw, and no name is shown longer than 40 characters (the whole
+    name, up to 300, is its tooltip)."""
+    import json
+    from pathlib import Path
+
+    names = json.loads((Path(__file__).parent.parent / "hostile" / "names.json").read_text())
+    runs = [run(f"h{i}", name, 50 + i, minutes=i) for i, name in enumerate(names)]
+    runs.append(run("bad", "Ana \u202emoc.live\u202c", 99, minutes=99, integrity="mismatch"))
+    document = render_report("c\u202e1", runs, generated_at=GENERATED)
+    raw = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028]")
+    assert not raw.search(document)
+    cells = re.findall(r'<td class="name"><bdi(?: title="[^"]*")?>(.*?)</bdi></td>', document)
+    board = parse(document).rows["board-row"]
+    assert len(board) == len(names)  # one row per name: no name forged a row
+    assert len(cells) == 2 * len(names) + 2  # board; trainees (with Ana); the flagged run
+    assert all(len(html_unescape(c)) <= 40 for c in cells)
+    assert "Ana \\u202emoc.live\\u202c Silva" in html_unescape(document)
+    assert 'title="' + "x" * 299 + "…" + '"' in document  # the 10,000-character name
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)

@@ -63,5 +63,6 @@ def test_demo_mode_rejects_a_bad_script(tmp_path: Path, capsys: pytest.CaptureFi
     bad = tmp_path / "bank-double-charge.yaml"
     bad.write_text("steps:\n  - choose: nonsense\n")
     assert main(["play", "--script", str(bad), "--screenshots", str(tmp_path)]) == 1
-    assert "'nonsense' is not a choice" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "bank-double-charge.yaml:2:13:" in err and "has a choice 'nonsense'" in err
     assert main(["play", "--windowed", "tiny"]) == 2

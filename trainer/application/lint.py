@@ -205,10 +205,21 @@ def loopholes(scenario: Scenario, rubric: Rubric = RUBRIC) -> list[Diagnostic]:
     """Warn where a path that breaks a principle outranks the best principled path."""
     found = explore(scenario, rubric)
     out: list[Diagnostic] = []
-    if found.best is None:
-        return out
     start = scenario.beats[scenario.start]
     line, col = (start.pos.line, start.pos.col) if start.pos else (1, 1)
+    if found.exhausted:
+        out.append(
+            _warn(
+                scenario,
+                line,
+                col,
+                f"the path search stopped after {found.expansions:,} decisions, its limit for "
+                "one scenario, so paths beyond were not checked for scoring loopholes; fewer "
+                "choices or beats let lint check every path",
+            )
+        )
+    if found.best is None:
+        return out
     if found.principled is None:
         out.append(
             _warn(

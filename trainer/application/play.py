@@ -36,8 +36,9 @@ def play_script(
     try:
         run = engine.play(decisions, seed=script.seed)
     except ActionError as exc:
-        line = script.steps[exc.index].line if 0 <= exc.index < len(script.steps) else 1
-        return None, [Diagnostic(script_file, line, 1, str(exc))]
+        step = script.steps[exc.index] if 0 <= exc.index < len(script.steps) else None
+        line, col = (step.line, step.col) if step is not None else (1, 1)
+        return None, [Diagnostic(script_file, line, col, str(exc))]
     if not run.complete:
         line = script.steps[-1].line if script.steps else 1
         beat = run.final.beat

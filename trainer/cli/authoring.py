@@ -8,7 +8,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .output import EXIT_INPUT, EXIT_OK, EXIT_USAGE, fail, locale_option, missing, print_diagnostics
+from .output import (
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    TITLE,
+    fail,
+    locale_option,
+    missing,
+    print_diagnostics,
+    terminal,
+)
 from .registry import command
 
 if TYPE_CHECKING:
@@ -54,7 +64,7 @@ def _validate_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-@command("validate", "check scenario and persona files or folders")(_validate_options)
+@command("validate", "check scenario, persona and script files or folders")(_validate_options)
 def cmd_validate(args: argparse.Namespace) -> int:
     if args.watch:
         from .watching import watch_validate
@@ -66,15 +76,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def validate_once(args: argparse.Namespace) -> int:
     absent = missing(args.paths)
     for path in absent:
-        print(f"{path}:1:1: error: no such file or folder", file=sys.stderr)
+        print(f"{terminal(path)}:1:1: error: no such file or folder", file=sys.stderr)
     loaded = library(args.scenarios).load_paths([Path(p) for p in args.paths if p not in absent])
     diagnostics = loaded.sorted_diagnostics()
     print_diagnostics(diagnostics)
     errors = len(loaded.errors) + len(absent)
     warnings = len(diagnostics) - len(loaded.errors)
+    scripts = f", {loaded.valid_scripts} script(s)" if loaded.scripts else ""
     summary = (
         f"{loaded.files} file(s): {len(loaded.scenarios)} scenario(s), "
-        f"{len(loaded.personas)} persona(s) valid; {errors} error(s), "
+        f"{len(loaded.personas)} persona(s){scripts} valid; {errors} error(s), "
         f"{warnings} warning(s)"
     )
     print(summary, file=sys.stderr if errors else sys.stdout)
@@ -87,7 +98,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
     absent = missing(args.paths)
     for path in absent:
-        print(f"{path}:1:1: error: no such file or folder", file=sys.stderr)
+        print(f"{terminal(path)}:1:1: error: no such file or folder", file=sys.stderr)
     linted = lint_paths(library(args.scenarios), [Path(p) for p in args.paths if p not in absent])
     print_diagnostics(linted.diagnostics)
     errors = linted.errors + len(absent)
@@ -107,10 +118,12 @@ def cmd_list(args: argparse.Namespace) -> int:
         locale = locale_option(args.lang)
     except ValueError as exc:
         return fail(str(exc), EXIT_USAGE)
+    from ..content.library import display
+
     lib = library(args.scenarios)
     if args.path:
         if not Path(args.path).exists():
-            print(f"{args.path}:1:1: error: no such file or folder", file=sys.stderr)
+            print(f"{terminal(args.path)}:1:1: error: no such file or folder", file=sys.stderr)
             return EXIT_INPUT
         loaded = lib.load_paths([Path(args.path)])
     else:
@@ -118,9 +131,16 @@ def cmd_list(args: argparse.Namespace) -> int:
     rows = sorted(loaded.scenarios, key=lambda s: (s.difficulty, s.id))
     width = max((len(s.id) for s in rows), default=10)
     for scenario in rows:
+        note = "  (yours: replaces the bundled one)" if scenario.id in loaded.overrides else ""
         print(
             f"{scenario.id:<{width}}  v{scenario.version:<3} {scenario.difficulty}  "
-            f"{scenario.title.get(locale)}"
+            f"{terminal(scenario.title.get(locale), TITLE)}{note}"
+        )
+    for scenario_id, (mine, bundled) in sorted(loaded.overrides.items()):
+        print(
+            f"note: {terminal(display(mine))} replaces the bundled scenario '{scenario_id}' "
+            f"({terminal(display(bundled))})",
+            file=sys.stderr,
         )
     if loaded.errors:
         print_diagnostics(loaded.sorted_diagnostics())

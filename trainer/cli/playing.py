@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..safetext import dumps
 from .authoring import library, scenarios_option
-from .output import EXIT_INPUT, EXIT_OK, EXIT_USAGE, fail, locale_option, print_diagnostics
+from .output import (
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    fail,
+    locale_option,
+    print_diagnostics,
+    terminal,
+    terminal_lines,
+)
 from .registry import command
 from .workbench import from_option
 
@@ -52,16 +61,11 @@ def _play_options(p: argparse.ArgumentParser) -> None:
 def load_script(path: Path, scenario: Scenario) -> Script | None:
     """Read a headless-run script for ``scenario``; print its problems and return None if any."""
     from ..content.library import display
-    from ..content.scripts import read_script
+    from ..content.scripts import load_script_file
     from ..scenario.diagnostics import Collector
 
     out = Collector(display(path), [])
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        print(f"{path}:1:1: error: cannot read the script: {exc.strerror or exc}", file=sys.stderr)
-        return None
-    script = read_script(data, out, default_after=scenario.timing.decide_s / 2)
+    script = load_script_file(path, out, scenario, default_after=scenario.timing.decide_s / 2)
     if script is None:
         print_diagnostics(out.items)
     return script
@@ -103,11 +107,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         if isinstance(saved, int):
             return saved
         document["run_id"] = saved
-        print(f"saved as run {saved}", file=sys.stderr)
+        print(f"saved as run {terminal(saved)}", file=sys.stderr)
     if args.json:
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        print(dumps(document, indent=2))
     else:
-        sys.stdout.write(to_text(played))
+        sys.stdout.write(terminal_lines(to_text(played)))
     return EXIT_OK
 
 
@@ -212,8 +216,8 @@ def cmd_play(args: argparse.Namespace) -> int:
             scenario_id = path.stem if any(s.id == path.stem for s in scenarios) else None
         if scenario_id is None:
             print(
-                f"{args.script}:1:1: error: name the scenario with --scenario ID (the script's "
-                "file name is not a scenario id)",
+                f"{terminal(args.script)}:1:1: error: name the scenario with --scenario ID (the "
+                "script's file name is not a scenario id)",
                 file=sys.stderr,
             )
             return EXIT_INPUT

@@ -11,20 +11,24 @@ import argparse
 import csv
 import getpass
 import io
-import json
 import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..safetext import dumps
 from .output import (
     EXIT_INPUT,
     EXIT_OK,
     EXIT_USAGE,
+    NAME,
+    TITLE,
     csv_safe,
     fail,
     locale_option,
     table,
+    terminal,
+    terminal_lines,
     write_out,
 )
 from .registry import command
@@ -130,13 +134,13 @@ def cmd_runs(args: argparse.Namespace) -> int:
             }
             for r in runs
         ]
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(dumps(data, indent=2))
         return EXIT_OK
     rows = [
         (
             r.record.run_id,
-            r.record.trainee,
-            r.record.cohort or "-",
+            terminal(r.record.trainee, NAME),
+            terminal(r.record.cohort, NAME) if r.record.cohort else "-",
             r.record.scenario_id,
             r.record.scores.get("overall"),
             r.integrity,
@@ -183,7 +187,7 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
         for r in rows
     ]
     if args.format == "json":
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(dumps(data, indent=2))
     elif args.format == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=BOARD_FIELDS)
@@ -192,7 +196,7 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
             writer.writerow({k: csv_safe(v) for k, v in row.items()})
         sys.stdout.write(buffer.getvalue())
     else:
-        shown = [tuple("-" if v is None else v for v in d.values()) for d in data]
+        shown = [tuple("-" if v is None else terminal(v, NAME) for v in d.values()) for d in data]
         sys.stdout.write(table(("rank", "trainee", "cohort", "scenario", "overall", "run"), shown))
     return EXIT_OK
 
@@ -223,20 +227,23 @@ def cmd_replay(args: argparse.Namespace) -> int:
         return fail(str(exc))
     record, scenario = shown.stored.record, shown.scenario
     lang = lang or record.locale
-    cohort = f" · {record.cohort}" if record.cohort else ""
+    trainee = terminal(record.trainee, NAME)
+    cohort = f" · {terminal(record.cohort, NAME)}" if record.cohort else ""
     print(
-        f"{scenario.title.get(lang)} ({scenario.id} v{scenario.version}) — {record.trainee}"
-        f"{cohort} — integrity: {shown.stored.integrity}"
+        f"{terminal(scenario.title.get(lang), TITLE)} ({scenario.id} v{scenario.version}) — "
+        f"{trainee}{cohort} — integrity: {shown.stored.integrity}"
     )
     for i, step in enumerate(shown.steps):
         turn = step.turn
         beat = scenario.beats[turn.beat]
-        print(f"\n[{i + 1}] {said(scenario.customer.name, beat.say.get(lang), lang)}")
+        print()
+        # scenario text may run over lines (it was checked when the file was read); names not
+        print(terminal_lines(f"[{i + 1}] {said(scenario.customer.name, beat.say.get(lang), lang)}"))
         words = decision_words(scenario, turn, lang)
-        print(f"    {said(f'{record.trainee} ({turn.after:g}s)', words, lang)}")
+        print(f"    {said(f'{trainee} ({turn.after:g}s)', terminal_lines(words), lang)}")
         if turn.timeouts:
             print(f"    (kept waiting: {turn.timeouts} patience interval(s))")
-        reply = f"; reply: {turn.reply}" if turn.reply else ""
+        reply = f"; reply: {terminal_lines(turn.reply)}" if turn.reply else ""
         print(f"    anger {turn.anger_before:.0f} -> {turn.anger:.0f} ({turn.mood}){reply}")
         moves = ", ".join(f"{k} {'+' if v > 0 else ''}{v:.0f}" for k, v in step.moved.items())
         print(
@@ -248,7 +255,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     if shown.stored.integrity != "ok":
         print(f"recomputed:    {shown.stored.recomputed}  <- differs: this run is not ranked")
     for note in shown.notes:
-        print(f"note ({note['author']}, {note['at']}): {note['text']}")
+        print(f"note ({terminal(note['author'], NAME)}, {note['at']}): {terminal(note['text'])}")
     return EXIT_OK
 
 
@@ -279,7 +286,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not write_out(args.out, html):
         return EXIT_INPUT
     if args.out != "-":
-        print(f"{args.out}: {count} run(s) of cohort {args.cohort}")
+        print(f"{terminal(args.out)}: {count} run(s) of cohort {terminal(args.cohort, NAME)}")
     return EXIT_OK
 
 
@@ -307,11 +314,11 @@ def cmd_cohort(args: argparse.Namespace) -> int:
         store = _store(create=False)
         rows = [
             (
-                c["code"],
-                c["name"],
+                terminal(c["code"], NAME),
+                terminal(c["name"], TITLE),
                 c["starts_on"] or "-",
                 c["ends_on"] or "-",
-                c["facilitator"] or "-",
+                terminal(c["facilitator"], NAME) if c["facilitator"] else "-",
             )
             for c in store.cohorts()
         ]
@@ -322,7 +329,7 @@ def cmd_cohort(args: argparse.Namespace) -> int:
         return fail(f"--ends ({ends}) is before --starts ({starts})")
     store = _store(create=True)
     store.create_cohort(_passphrase(), args.code, args.name, starts, ends, args.facilitator)
-    print(f"cohort {args.code} created")
+    print(f"cohort {terminal(args.code, NAME)} created")
     return EXIT_OK
 
 
@@ -365,7 +372,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         "unapprove": {"approved": False},
     }[args.action]
     _store(create=False).set_flags(_passphrase(), args.run_id, **flags)
-    print(f"run {args.run_id}: {args.action} done")
+    print(f"run {terminal(args.run_id, NAME)}: {args.action} done")
     return EXIT_OK
 
 
@@ -379,7 +386,7 @@ def _note_options(p: argparse.ArgumentParser) -> None:
 @handles_store_errors
 def cmd_note(args: argparse.Namespace) -> int:
     _store(create=False).add_note(_passphrase(), args.run_id, args.author, args.text)
-    print(f"note added to run {args.run_id}")
+    print(f"note added to run {terminal(args.run_id, NAME)}")
     return EXIT_OK
 
 
@@ -410,17 +417,18 @@ def cmd_trainee(args: argparse.Namespace) -> int:
         passphrase = _passphrase()
         store.require_trainer(passphrase)
         count = len(store.runs(trainee=args.name))
+        name = terminal(args.name, NAME)
         if not args.yes and not _confirm(
-            f"Delete trainee {args.name!r} and their {count} run(s)? This cannot be undone."
+            f"Delete trainee '{name}' and their {count} run(s)? This cannot be undone."
         ):
             return fail(
-                f"not deleted: confirm at the prompt, or pass --yes to delete {args.name!r} "
+                f"not deleted: confirm at the prompt, or pass --yes to delete '{name}' "
                 f"and their {count} run(s)"
             )
         count = store.delete_trainee(passphrase, args.name)
-        print(f"trainee {args.name} deleted with {count} run(s)")
+        print(f"trainee {name} deleted with {count} run(s)")
         return EXIT_OK
-    data = json.dumps(store.export_trainee(_passphrase(), args.name), ensure_ascii=False, indent=2)
+    data = dumps(store.export_trainee(_passphrase(), args.name), indent=2)
     if not write_out(args.out or "-", data + "\n"):
         return EXIT_INPUT
     return EXIT_OK
@@ -465,7 +473,7 @@ def cmd_xapi(args: argparse.Namespace) -> int:
         if not write_out(args.out, export_json(everything)):
             return EXIT_INPUT
         if args.out != "-":
-            print(f"{args.out}: {len(everything)} statement(s)")
+            print(f"{terminal(args.out)}: {len(everything)} statement(s)")
         return EXIT_OK
     password = _lrs_password()
     if not password:

@@ -8,18 +8,23 @@ scenarios are listed.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..paths import bundled_assets, bundled_scenarios
-from ..scenario.diagnostics import Collector, Diagnostic, sort_key
+from ..scenario.diagnostics import Collector, Diagnostic, excerpt, sort_key
+from ..scenario.limits import MAX_FILES, MAX_FOLDER_BYTES
 from ..scenario.model import Persona, Scenario
 from ..scenario.reader import SLUG, Reader
 from ..scenario.validate import read_persona, read_scenario
-from ..scenario.yamlsafe import parse_bytes
+from ..scenario.yamlsafe import YNode, parse_bytes
+from .files import display, read_file
+from .scripts import looks_like_script, script_from_tree
 
 PERSONAS = "personas"
 SCRIPTS = "scripts"
@@ -44,36 +49,59 @@ def scenario_dirs(
     return out
 
 
-def display(path: Path) -> str:
-    """A path as a trainer would like to read it: relative to the working folder if inside."""
-    if not path.is_absolute():
-        return str(path)
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def is_persona_file(path: Path) -> bool:
     return path.resolve().parent.name == PERSONAS
 
 
 def scenario_files(folder: Path) -> list[Path]:
-    """Scenario files below ``folder``, skipping personas/ and scripts/ and hidden folders."""
+    """Scenario files below ``folder``, skipping personas/ and scripts/ and hidden folders (and
+    folders that are links: a link could lead anywhere, or round in a circle); at most
+    MAX_FILES of them, in name order."""
+    return _listing(folder)[0]
+
+
+def _listing(folder: Path) -> tuple[list[Path], Diagnostic | None]:
+    """Scenario files below ``folder`` within the folder limits, and the problem if there were
+    more (too many files, or too many bytes of YAML)."""
     found: list[Path] = []
+    total = 0
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
             if name.endswith((".yaml", ".yml")) and not name.startswith("."):
-                found.append(Path(root) / name)
-    return found
+                path = Path(root) / name
+                total += _size(path)
+                if len(found) >= MAX_FILES or total > MAX_FOLDER_BYTES:
+                    return found, _folder_limit(folder, path)
+                found.append(path)
+    return found, None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.lstat().st_size
+    except OSError:
+        return 0
+
+
+def _folder_limit(folder: Path, first_left: Path) -> Diagnostic:
+    return Diagnostic(
+        display(folder),
+        1,
+        1,
+        f"this folder holds more than {MAX_FILES:,} YAML files or more than "
+        f"{MAX_FOLDER_BYTES // (1024 * 1024)} MiB of them, the limits for one scenario "
+        f"folder; files from {display(first_left)} on (in name order) were not read: split "
+        "the folder into several and name each with --scenarios",
+    )
 
 
 def persona_files(folder: Path) -> list[Path]:
     pdir = folder / PERSONAS
     if not pdir.is_dir():
         return []
-    return sorted(p for p in pdir.iterdir() if p.suffix in (".yaml", ".yml"))
+    found = sorted(p for p in pdir.iterdir() if p.suffix in (".yaml", ".yml"))
+    return found[:MAX_FILES]
 
 
 @dataclass
@@ -84,6 +112,10 @@ class Loaded:
     personas: dict[Path, Persona] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
+    scripts: int = 0  # scripts given by name, checked as scripts
+    valid_scripts: int = 0
+    #: a trainer's scenario that replaces a bundled one: id -> (the trainer's file, bundled)
+    overrides: dict[str, tuple[Path, Path]] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -98,16 +130,24 @@ class Library:
 
     def __init__(self, folders: Sequence[Path] | None = None) -> None:
         self.folders = list(folders) if folders is not None else scenario_dirs()
-        self._persona_cache: dict[Path, tuple[Persona | None, list[Diagnostic]]] = {}
+        self._persona_cache: dict[tuple[Path, Path], tuple[Persona | None, list[Diagnostic]]] = {}
         self._search_cache: dict[Path, list[Path]] = {}
+        self._persona_found: dict[tuple[Path, str], tuple[Path, Path] | None] = {}
+        self._id_lines: dict[Path, int] = {}
 
     # -- personas ----------------------------------------------------------------------------
-    def load_persona(self, path: Path) -> tuple[Persona | None, list[Diagnostic]]:
-        key = path.resolve()
+    def load_persona(
+        self, path: Path, root: Path | None = None
+    ) -> tuple[Persona | None, list[Diagnostic]]:
+        """A persona file, read only if it is inside ``root`` (by default the folder above its
+        ``personas/`` folder): a ``personas/`` link that leaves the scenario folder is refused."""
+        if root is None:
+            root = path.parent.parent if path.parent.name == PERSONAS else path.parent
+        key = (path, root)
         if key not in self._persona_cache:
             out = Collector(display(path), [])
             persona: Persona | None = None
-            data = _read(path, out)
+            data = read_file(path, out, root, kind="persona")
             if data is not None:
                 parsed = parse_bytes(data, out)
                 if parsed.root is not None:
@@ -131,97 +171,166 @@ class Library:
         self, scenario_path: Path, out: Collector
     ) -> Callable[[str], Persona | None]:
         """Look ``id`` up beside the scenario, then in the other folders, then bundled."""
-        beside = scenario_path.resolve().parent
-        search = self._search_cache.get(beside)
+        parent = scenario_path.parent
+        place = scenario_path.resolve().parent if scenario_path.is_symlink() else parent
+        search = self._search_cache.get(place)
         if search is None:
             # A scenario in a sub-folder of a scenario folder may use that folder's personas.
+            beside = place.resolve()
             search = [beside] + [p for p in beside.parents if p in self.folders]
             search += [f for f in self.folders if f not in search]
             if bundled_scenarios().resolve() not in search:
                 search.append(bundled_scenarios().resolve())
-            self._search_cache[beside] = search
+            self._search_cache[place] = search
 
         def resolve(persona_id: str) -> Persona | None:
             if not SLUG.match(persona_id):
                 return None
-            for folder in search:
-                candidate = folder / PERSONAS / f"{persona_id}.yaml"
-                if candidate.is_file():
-                    persona, diags = self.load_persona(candidate)
-                    if persona is None and any(d.is_error for d in diags):
-                        out.error(
-                            1,
-                            1,
-                            f"persona '{persona_id}' ({display(candidate)}) has "
-                            "errors; fix them first",
-                        )
-                    return persona
-            return None
+            key = (place, persona_id)
+            if key not in self._persona_found:
+                self._persona_found[key] = next(
+                    (
+                        (candidate, folder)
+                        for folder in search
+                        if (candidate := folder / PERSONAS / f"{persona_id}.yaml").is_file()
+                    ),
+                    None,
+                )
+            found = self._persona_found[key]
+            if found is None:
+                return None
+            candidate, folder = found
+            persona, diags = self.load_persona(candidate, folder)
+            if persona is None and any(d.is_error for d in diags):
+                why = next(d.message for d in diags if d.is_error)
+                out.error(
+                    1, 1, f"persona '{persona_id}' ({display(candidate)}) cannot be used: {why}"
+                )
+            return persona
 
         return resolve
 
     # -- scenarios ---------------------------------------------------------------------------
-    def load_scenario(self, path: Path) -> tuple[Scenario | None, list[Diagnostic]]:
+    def load_scenario(
+        self, path: Path, root: Path | None = None
+    ) -> tuple[Scenario | None, list[Diagnostic]]:
+        """A scenario file, read only if it is inside ``root`` (by default its own folder)."""
+        scenario, diagnostics, script = self._load(path, root)
+        if script is not None:
+            diagnostics.append(
+                Diagnostic(
+                    display(path),
+                    script.line,
+                    script.col,
+                    "this is a script (it has steps:), not a scenario: give it to "
+                    "'trainer run SCENARIO --script FILE'",
+                )
+            )
+        return scenario, diagnostics
+
+    def _load(
+        self, path: Path, root: Path | None
+    ) -> tuple[Scenario | None, list[Diagnostic], YNode | None]:
+        """Read a scenario, or recognise a script (a mapping with ``steps:`` and no ``beats:``)
+        and hand back its tree unread."""
         out = Collector(display(path), [])
-        data = _read(path, out)
+        data = read_file(path, out, root)
         if data is None:
-            return None, out.items
+            return None, out.items, None
         parsed = parse_bytes(data, out)
         if parsed.root is None:
-            return None, out.items
+            return None, out.items, None
+        if looks_like_script(parsed.root):
+            return None, out.items, parsed.root
+        self._id_lines[path] = _id_line(parsed.root)
         digest = hashlib.sha256(data).hexdigest()
         scenario = read_scenario(parsed.root, out, self.persona_resolver(path, out), digest)
         if out.errors:
             scenario = None
         elif scenario is not None:
             scenario = replace(scenario, raw=data)
-        return scenario, out.items
+        return scenario, out.items, None
+
+    def is_bundled(self, path: Path) -> bool:
+        """Whether ``path`` is in the bundled scenario folder."""
+        bundled = bundled_scenarios().resolve()
+        real = path.resolve()
+        return real == bundled or bundled in real.parents
 
     def load_paths(self, paths: Iterable[Path]) -> Loaded:
-        """Load files and folders given on a command line; folders include their personas."""
+        """Load files and folders given on a command line; folders include their personas.
+
+        A scenario in a trainer's folder with the id of a bundled one replaces it (the
+        replacement is listed in ``overrides``); two of the trainer's own with one id are an
+        error. A script given by name is checked as a script."""
+        with _cycle_collector_paused():
+            return self._load_paths(paths)
+
+    def _load_paths(self, paths: Iterable[Path]) -> Loaded:
         loaded = Loaded()
-        seen_ids: dict[str, Path] = {}
-        files: list[Path] = []
-        persona_paths: list[Path] = []
+        kept: dict[str, Path] = {}
+        files: list[tuple[Path, Path | None]] = []
+        persona_paths: list[tuple[Path, Path | None]] = []
         for path in paths:
             if path.is_dir() and path.resolve().name == PERSONAS:
-                persona_paths.extend(
-                    sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
-                )
+                persona_paths.extend((p, path.parent) for p in persona_files(path.parent))
             elif path.is_dir():
-                persona_paths.extend(persona_files(path))
-                files.extend(scenario_files(path))
+                persona_paths.extend((p, path) for p in persona_files(path))
+                listed, problem = _listing(path)
+                if problem is not None:
+                    loaded.diagnostics.append(problem)
+                files.extend((f, path) for f in listed)
             elif is_persona_file(path):
-                persona_paths.append(path)
+                persona_paths.append((path, None))
             else:
-                files.append(path)
-        for ppath in persona_paths:
-            persona, diags = self.load_persona(ppath)
+                files.append((path, None))
+        for ppath, proot in persona_paths:
+            persona, diags = self.load_persona(ppath, proot)
             loaded.files += 1
             loaded.diagnostics.extend(diags)
             if persona is not None:
                 loaded.personas[ppath] = persona
-        for spath in files:
+        scripts: list[tuple[Path, YNode]] = []
+        for spath, root in files:
             loaded.files += 1
-            scenario, diags = self.load_scenario(spath)
+            scenario, diags, script = self._load(spath, root)
             loaded.diagnostics.extend(diags)
+            if script is not None:
+                scripts.append((spath, script))
             if scenario is None:
                 continue
-            if scenario.id in seen_ids:
-                first = seen_ids[scenario.id]
+            first = kept.get(scenario.id)
+            if first is None:
+                kept[scenario.id] = spath
+                loaded.scenarios.append(scenario)
+            elif self.is_bundled(first) and not self.is_bundled(spath):
+                index = next(i for i, s in enumerate(loaded.scenarios) if s.id == scenario.id)
+                loaded.scenarios[index] = scenario
+                kept[scenario.id] = spath
+                loaded.overrides[scenario.id] = (spath, first)
+            elif self.is_bundled(spath) and not self.is_bundled(first):
+                loaded.overrides[scenario.id] = (first, spath)
+            else:
                 loaded.diagnostics.append(
                     Diagnostic(
                         display(spath),
-                        _id_line_of(spath),
+                        self._id_lines.get(spath, 1),
                         1,
                         f"duplicate scenario id '{scenario.id}' (also used by {display(first)}:"
-                        f"{_id_line_of(first)}); ids must be unique across all loaded scenarios: "
-                        "rename one",
+                        f"{self._id_lines.get(first, 1)}); ids must be unique across all loaded "
+                        "scenarios: rename one",
                     )
                 )
-                continue
-            seen_ids[scenario.id] = spath
-            loaded.scenarios.append(scenario)
+        for spath, tree in scripts:
+            # A script is checked against the scenario it is named after, when there is one.
+            loaded.scripts += 1
+            target = next((s for s in loaded.scenarios if s.id == spath.stem), None)
+            if target is None and SLUG.match(spath.stem):
+                target, _ = self.find(spath.stem)
+            out = Collector(display(spath), [])
+            if script_from_tree(tree, out, scenario=target) is not None:
+                loaded.valid_scripts += 1
+            loaded.diagnostics.extend(out.items)
         return loaded
 
     def all(self) -> Loaded:
@@ -229,26 +338,27 @@ class Library:
         return self.load_paths(self.folders)
 
     def find(self, ref: str) -> tuple[Scenario | None, list[Diagnostic]]:
-        """A scenario by id (in the folders in use) or by path to a .yaml file."""
+        """A scenario by id (in the folders in use, a trainer's before the bundled one) or by
+        path to a .yaml file."""
         path = Path(ref)
         if ref.endswith((".yaml", ".yml")) or os.sep in ref or "/" in ref:
-            if not path.is_file():
+            if not path.exists() and not path.is_symlink():
                 return None, [Diagnostic(ref, 1, 1, "no such scenario file")]
             return self.load_scenario(path)
         if not SLUG.match(ref):
             return None, [
                 Diagnostic(
-                    ref,
+                    excerpt(ref, quote=False),
                     1,
                     1,
                     "not a scenario id (ids are slugs like "
                     "'hotel-overbooked-late-arrival') nor a .yaml path",
                 )
             ]
-        for folder in self.folders:
+        for folder in sorted(self.folders, key=self.is_bundled):
             for candidate in scenario_files(folder):
                 if candidate.stem == ref:
-                    scenario, diags = self.load_scenario(candidate)
+                    scenario, diags = self.load_scenario(candidate, folder)
                     if scenario is not None and scenario.id == ref:
                         return scenario, diags
                     if scenario is None:
@@ -267,26 +377,19 @@ class Library:
         ]
 
 
-def _read(path: Path, out: Collector) -> bytes | None:
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Loading makes hundreds of thousands of short-lived objects (YAML nodes, models) with no
+    reference cycles; Python's cycle collector would walk every live one again and again while
+    they are made (a fifth of the time for a folder of 1,000 files). Reference counting frees
+    them all the same; the collector resumes, and finds what it would have, afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        size = path.stat().st_size
-        if size > 1024 * 1024:
-            out.error(
-                1,
-                1,
-                f"file is {size:,} bytes, above the 1 MiB limit for scenario files; "
-                "split it into several scenarios",
-            )
-            return None
-        with open(path, "rb") as handle:
-            return handle.read(1024 * 1024 + 1)
-    except FileNotFoundError:
-        out.error(1, 1, "no such file")
-    except IsADirectoryError:
-        out.error(1, 1, "is a folder, not a file")
-    except OSError as exc:
-        out.error(1, 1, f"cannot read the file: {exc.strerror or exc}")
-    return None
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _id_line(root: object) -> int:
@@ -296,14 +399,13 @@ def _id_line(root: object) -> int:
     return 1
 
 
-def _id_line_of(path: Path) -> int:
-    try:
-        for number, line in enumerate(path.read_text("utf-8", "replace").splitlines(), 1):
-            if line.startswith("id:"):
-                return number
-    except OSError:
-        pass
-    return 1
-
-
-__all__ = ["Library", "Loaded", "Reader", "bundled_assets", "bundled_scenarios", "scenario_dirs"]
+__all__ = [
+    "Library",
+    "Loaded",
+    "Reader",
+    "bundled_assets",
+    "bundled_scenarios",
+    "display",
+    "read_file",
+    "scenario_dirs",
+]

@@ -1,13 +1,22 @@
-"""Headless scripts (``cli.md``): a seed and the trainee's decisions, read with line marks."""
+"""Headless scripts (``cli.md``): a seed and the trainee's decisions, read with line marks.
+
+A script is read within the format's limits (``MAX_SCRIPT_BYTES``, ``MAX_STEPS``); given the
+scenario it is for, every choice and remedy id is checked before anything is played, each
+reported at its own line and column with the nearest id the scenario has.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..engine.state import Action, Choose, Offer
-from ..scenario.diagnostics import Collector
+from ..scenario.diagnostics import Collector, did_you_mean, excerpt
+from ..scenario.limits import MAX_SCRIPT_BYTES, MAX_STEPS
+from ..scenario.model import Scenario
 from ..scenario.reader import Reader
-from ..scenario.yamlsafe import parse_bytes
+from ..scenario.yamlsafe import YNode, parse_bytes
+from .files import read_file
 
 SCRIPT_KEYS = ("seed", "trainee", "cohort", "steps")
 STEP_KEYS = ("choose", "offer", "after")
@@ -18,6 +27,7 @@ class Step:
     action: Action
     after: float
     line: int
+    col: int = 1  # where the step's choice or offer is written
 
 
 @dataclass(frozen=True)
@@ -28,17 +38,54 @@ class Script:
     steps: tuple[Step, ...]
 
 
-def read_script(data: bytes, out: Collector, default_after: float = 5.0) -> Script | None:
+def looks_like_script(root: YNode) -> bool:
+    """A mapping with ``steps:`` and no ``beats:``: a script, not a scenario."""
+    if root.kind != "map":
+        return False
+    keys = {str(k.value) for k, _ in root.value if k.is_scalar}  # type: ignore[attr-defined]
+    return "steps" in keys and "beats" not in keys
+
+
+def load_script_file(
+    path: Path, out: Collector, scenario: Scenario | None = None, default_after: float = 5.0
+) -> Script | None:
+    """Read a script file (a regular file of at most MAX_SCRIPT_BYTES, inside its own folder),
+    checked against ``scenario`` when given; None after reporting into ``out``."""
+    data = read_file(path, out, max_bytes=MAX_SCRIPT_BYTES, kind="script")
+    if data is None:
+        return None
+    return read_script(data, out, default_after, scenario)
+
+
+def read_script(
+    data: bytes, out: Collector, default_after: float = 5.0, scenario: Scenario | None = None
+) -> Script | None:
     """Parse a script; report every problem into ``out``; None if any is an error."""
-    parsed = parse_bytes(data, out)
+    before = len(out.errors)
+    parsed = parse_bytes(data, out, MAX_SCRIPT_BYTES, "script")
     if parsed.root is None:
         return None
+    script = script_from_tree(parsed.root, out, default_after, scenario)
+    return script if len(out.errors) == before else None
+
+
+def script_from_tree(
+    root: YNode, out: Collector, default_after: float = 5.0, scenario: Scenario | None = None
+) -> Script | None:
+    """Read a parsed script; with ``scenario``, check its ids against it."""
     r = Reader(out)
-    fields = r.mapping(parsed.root, "the script")
+    fields = r.mapping(root, "the script")
     if fields is None:
         return None
+    if "beats" in fields and "steps" not in fields:
+        r.error(
+            root,
+            "this is a scenario (it has beats:), not a script: a script has steps:, one per "
+            "decision (see scenarios/scripts/)",
+        )
+        return None
     before = len(out.errors)
-    r.keys(fields, parsed.root, "the script", ("steps",), ("seed", "trainee", "cohort"))
+    r.keys(fields, root, "the script", ("steps",), ("seed", "trainee", "cohort"))
     seed = 0
     if "seed" in fields:
         seed = r.integer(fields["seed"][1], "seed", 0, 2**63 - 1) or 0
@@ -46,35 +93,96 @@ def read_script(data: bytes, out: Collector, default_after: float = 5.0) -> Scri
     cohort = r.string(fields["cohort"][1], "cohort") if "cohort" in fields else None
     steps: list[Step] = []
     if "steps" in fields:
-        items = r.sequence(fields["steps"][1], "steps") or []
-        if not items and fields["steps"][1].kind == "seq":
-            r.error(fields["steps"][1], "steps is empty; write one step per decision")
+        steps_node = fields["steps"][1]
+        items = r.sequence(steps_node, "steps") or []
+        if not items and steps_node.kind == "seq":
+            r.error(steps_node, "steps is empty; write one step per decision")
+        if len(items) > MAX_STEPS:
+            r.error(
+                steps_node,
+                f"{len(items):,} steps; a script may have at most {MAX_STEPS} "
+                "(scenario-format.md, limits): no encounter needs more",
+            )
+            items = []
+        ids = _Ids(scenario) if scenario is not None else None
         for item in items:
-            f = r.mapping(item, "a step")
-            if f is None:
-                continue
-            r.keys(f, item, "a step", (), STEP_KEYS)
-            after = default_after
-            if "after" in f:
-                after = r.number(f["after"][1], "after (seconds)", 0, 86_400) or 0.0
-            action: Action | None = None
-            if "choose" in f and "offer" in f:
-                r.error(item, "a step has either choose: or offer:, not both")
-            elif "choose" in f:
-                cid = r.slug(f["choose"][1], "choose", strict=False)
-                action = Choose(cid) if cid else None
-            elif "offer" in f:
-                onode = f["offer"][1]
-                nodes = [onode] if onode.is_scalar else (r.sequence(onode, "offer") or [])
-                ids = [r.slug(n, "offer", strict=False) for n in nodes]
-                if nodes and all(ids):
-                    action = Offer(tuple(i for i in ids if i))
-                elif not nodes:
-                    r.error(onode, "offer is empty; list the remedy ids offered")
-            else:
-                r.error(item, "a step needs choose: CHOICE-ID or offer: [REMEDY-IDS]")
-            if action is not None:
-                steps.append(Step(action, after, item.line))
+            step = _read_step(r, item, default_after, ids)
+            if step is not None:
+                steps.append(step)
     if len(out.errors) > before:
         return None
     return Script(seed, trainee, cohort, tuple(steps))
+
+
+class _Ids:
+    """The choice and remedy ids of a scenario, for checking a script's steps."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.choices = {c.id for b in scenario.beats.values() for c in b.choices}
+        self.remedies = {r.id for r in scenario.remedies}
+        self.menus = any(b.menu for b in scenario.beats.values())
+
+
+def _read_step(r: Reader, item: YNode, default_after: float, ids: _Ids | None) -> Step | None:
+    f = r.mapping(item, "a step")
+    if f is None:
+        return None
+    r.keys(f, item, "a step", (), STEP_KEYS)
+    after = default_after
+    if "after" in f:
+        after = r.number(f["after"][1], "after (seconds)", 0, 86_400) or 0.0
+    if "choose" in f and "offer" in f:
+        r.error(item, "a step has either choose: or offer:, not both")
+        return None
+    if "choose" in f:
+        node = f["choose"][1]
+        cid = r.slug(node, "choose", strict=False)
+        if cid is None or (ids is not None and not _known_choice(r, node, cid, ids)):
+            return None
+        return Step(Choose(cid), after, item.line, node.col)
+    if "offer" in f:
+        onode = f["offer"][1]
+        nodes = [onode] if onode.is_scalar else (r.sequence(onode, "offer") or [])
+        if not nodes:
+            if onode.kind == "seq":
+                r.error(onode, "offer is empty; list the remedy ids offered")
+            return None
+        found = [r.slug(n, "offer", strict=False) for n in nodes]
+        if not all(found):
+            return None
+        if ids is not None and not all(
+            _known_remedy(r, n, rid, ids) for n, rid in zip(nodes, found, strict=True) if rid
+        ):
+            return None
+        return Step(Offer(tuple(i for i in found if i)), after, item.line, onode.col)
+    r.error(item, "a step needs choose: CHOICE-ID or offer: [REMEDY-IDS]")
+    return None
+
+
+def _known_choice(r: Reader, node: YNode, cid: str, ids: _Ids) -> bool:
+    if cid in ids.choices:
+        return True
+    if cid in ids.remedies and ids.menus:
+        r.error(
+            node,
+            f"'{cid}' is a remedy, not a choice: a remedy menu takes offer: [{cid}] instead "
+            "of choose:",
+        )
+        return False
+    r.error(
+        node,
+        f"no beat of '{ids.scenario.id}' has a choice {excerpt(cid)}"
+        f"{did_you_mean(cid, ids.choices)}",
+    )
+    return False
+
+
+def _known_remedy(r: Reader, node: YNode, rid: str, ids: _Ids) -> bool:
+    if rid in ids.remedies:
+        return True
+    r.error(
+        node,
+        f"{excerpt(rid)} is not a remedy of '{ids.scenario.id}'{did_you_mean(rid, ids.remedies)}",
+    )
+    return False

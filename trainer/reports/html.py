@@ -30,10 +30,11 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from trainer.i18n import normalise, t
 from trainer.paths import bundled_assets
+from trainer.safetext import visible
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -722,7 +723,7 @@ TEMPLATE = """\
 <header>
 <h1>{{ w.title }}</h1>
 <dl class="facts">
-<div><dt>{{ w.cohort }}</dt><dd>{{ cohort }}</dd></div>
+<div><dt>{{ w.cohort }}</dt><dd>{{ cohort|name }}</dd></div>
 <div><dt>{{ w.generated }}</dt><dd>{{ generated }}</dd></div>
 <div><dt>{{ w.trainees }}</dt><dd id="trainee-count">{{ trainee_count }}</dd></div>
 <div><dt>{{ w.runs }}</dt><dd id="run-count">{{ run_count }}</dd></div>
@@ -746,8 +747,9 @@ TEMPLATE = """\
 <th>{{ w.integrity }}</th></tr></thead>
 <tbody>
 {% for r in flagged_runs %}
-<tr class="flagged-run"><td class="mono">{{ r.run_id }}</td><td class="name">{{ r.trainee }}</td>
-<td>{{ r.scenario_title }}</td><td class="when">{{ when(r.finished_at) }}</td>
+<tr class="flagged-run"><td class="mono">{{ r.run_id }}</td>
+<td class="name">{{ r.trainee|name }}</td>
+<td>{{ r.scenario_title|name(80) }}</td><td class="when">{{ when(r.finished_at) }}</td>
 <td class="num">{{ r.scores.get("overall", "") }}</td>
 <td><span class="badge">{{ r.integrity }}</span></td></tr>
 {% endfor %}
@@ -770,7 +772,7 @@ TEMPLATE = """\
 <th>{{ w.first_best }}</th></tr></thead>
 <tbody>
 {% for e in board %}
-<tr class="board-row"><td class="num">{{ e.rank }}</td><td class="name">{{ e.trainee }}</td>
+<tr class="board-row"><td class="num">{{ e.rank }}</td><td class="name">{{ e.trainee|name }}</td>
 <td class="num">{{ e.total }}</td><td class="num">{{ e.scenarios }}</td>
 <td class="when">{{ when(e.first_best) }}</td></tr>
 {% endfor %}
@@ -830,7 +832,7 @@ TEMPLATE = """\
 <tbody>
 {% for v in trainees %}
 <tr class="trainee-row"{% if v.weakest %} data-weakest="{{ v.weakest }}"{% endif %}>
-<td class="name">{{ v.name }}</td>
+<td class="name">{{ v.name|name }}</td>
 <td>{% if v.weakest %}<strong>{{ v.weakest_name }}</strong> ({{ v.weakest_average }})
 {%- else %}<span class="badge">{{ w.only_flagged }}</span>{% endif %}</td>
 <td class="principle">{{ v.principle }}</td>
@@ -857,7 +859,8 @@ TEMPLATE = """\
 <th>{{ w.lowest_dimension }}</th></tr></thead>
 <tbody>
 {% for s in scenarios %}
-<tr class="scenario-row"><td>{{ s.title }} <span class="mono">{{ s.scenario_id }}</span></td>
+<tr class="scenario-row">
+<td>{{ s.title|name(80) }} <span class="mono">{{ s.scenario_id }}</span></td>
 <td class="num">{{ "%.1f" | format(s.average) }}</td><td class="num">{{ s.runs }}</td>
 <td class="num">{{ s.trainees }}</td><td>{{ s.lowest_dimension }}</td></tr>
 {% endfor %}
@@ -885,7 +888,25 @@ def _template() -> Any:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["name"] = shown_name
     return env.from_string(TEMPLATE)
+
+
+#: the widest a name is shown in the report (the full name is its tooltip, up to TOOLTIP)
+NAME = 40
+TOOLTIP = 300
+
+
+def shown_name(value: object, limit: int = NAME) -> Markup:
+    """A name (or any text from users) as the report shows it: isolated in ``<bdi>`` so a
+    right-to-left name cannot reorder the text around it, its control and bidirectional
+    characters made visible (``\\u202e``), and shortened to ``limit`` characters with the full
+    name as a tooltip."""
+    text = str(value)
+    short = visible(text, limit)
+    whole = visible(text)
+    title = f' title="{escape(visible(text, TOOLTIP))}"' if short != whole else ""
+    return Markup(f"<bdi{title}>{escape(short)}</bdi>")
 
 
 class _Words:
@@ -893,7 +914,7 @@ class _Words:
 
     def __init__(self, locale: str, cohort: str) -> None:
         self._locale = locale
-        self.title = _text("title", locale, cohort=cohort)
+        self.title = _text("title", locale, cohort=visible(cohort, NAME))
 
     def __getattr__(self, key: str) -> str:
         if key.startswith("_") or key not in ENGLISH:

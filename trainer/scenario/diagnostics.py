@@ -6,6 +6,8 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..safetext import visible
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -37,6 +39,8 @@ class Collector:
     def __init__(self, file: str, sink: list[Diagnostic] | None = None) -> None:
         self.file = file
         self.items: list[Diagnostic] = sink if sink is not None else []
+        self._errors: list[Diagnostic] = []
+        self._scanned = 0
 
     def error(self, line: int, col: int, message: str) -> None:
         self.items.append(Diagnostic(self.file, line, col, message, ERROR))
@@ -46,11 +50,29 @@ class Collector:
 
     @property
     def errors(self) -> list[Diagnostic]:
-        return [d for d in self.items if d.is_error]
+        """The errors so far (do not modify the list). Kept up to date incrementally, so the
+        validator's many ``len(out.errors)`` stay linear however many problems a file has."""
+        if self._scanned < len(self.items):
+            self._errors.extend(d for d in self.items[self._scanned :] if d.is_error)
+            self._scanned = len(self.items)
+        return self._errors
+
+
+#: how much of a value a message may quote: enough to find it, never a whole secret
+EXCERPT = 32
+
+
+def excerpt(value: object, limit: int = EXCERPT, quote: bool = True) -> str:
+    """A value as a message may quote it: at most ``limit`` characters (then "…"), control and
+    bidirectional characters escaped (``\\x1b``, ``\\u202e``), in quotes unless told not to."""
+    text = visible(value, limit)
+    return f"'{text}'" if quote else text
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """Return ``' (did you mean "x"?)'`` for the closest candidate, or ``''``."""
+    if len(word) > 100:  # nothing that long is a typo of an id; and difflib is quadratic
+        return ""
     pool = sorted(set(candidates))
     match = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     if not match:

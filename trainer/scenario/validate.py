@@ -11,8 +11,9 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Literal, TypedDict
 
-from .diagnostics import Collector, did_you_mean
+from .diagnostics import Collector, did_you_mean, excerpt
 from .keys import names, optional, required
+from .limits import MAX_BEATS, MAX_CHOICES, MAX_REMEDIES
 from .model import (
     ABUSE,
     APOLOGY_TAGS,
@@ -37,7 +38,7 @@ from .model import (
     Text,
     Timing,
 )
-from .reader import LOCALE, Reader
+from .reader import LOCALE, Reader, unsupported_locale
 from .yamlsafe import YNode
 
 PersonaResolver = Callable[[str], Persona | None]
@@ -135,7 +136,7 @@ def read_persona(
             if mood not in LINE_KINDS:
                 r.error(
                     mood_key,
-                    f"unknown mood '{mood}' in lines{did_you_mean(mood, LINE_KINDS)}; "
+                    f"unknown mood {excerpt(mood)} in lines{did_you_mean(mood, LINE_KINDS)}; "
                     f"moods are {', '.join(LINE_KINDS)}",
                 )
                 continue
@@ -145,9 +146,12 @@ def read_persona(
                 if not LOCALE.match(locale):
                     r.error(
                         lkey,
-                        f"{locale!r} in lines.{mood} is not a locale tag (en, zh-Hans, "
+                        f"{excerpt(locale)} in lines.{mood} is not a locale tag (en, zh-Hans, "
                         "zh-Hant, vi, ...)",
                     )
+                    continue
+                if (problem := unsupported_locale(locale)) is not None:
+                    r.error(lkey, f"lines.{mood}: {problem}")
                     continue
                 if lvalue.is_scalar and lvalue.kind == "str":
                     items: tuple[str, ...] | None = (str(lvalue.value),)
@@ -190,6 +194,38 @@ def _infer_archetype(persona_id: str, flags: Mapping[str, bool]) -> str:
     if flags.get("complains") is False:
         return "silent"
     return "reasonable"
+
+
+# -- limits ----------------------------------------------------------------------------------
+
+
+def _over_limit(r: Reader, node: YNode, count: int, limit: int, what: str, fix: str) -> bool:
+    """Report (at ``node``) and return True when ``count`` passes a limit of the format."""
+    if count <= limit:
+        return False
+    r.error(
+        node,
+        f"{count:,} {what}; a scenario may have at most {limit} (scenario-format.md, "
+        f"limits): {fix}",
+    )
+    return True
+
+
+def _unsupported_locales(
+    r: Reader, node: YNode, tags: tuple[str, ...], bad: list[str]
+) -> list[str]:
+    """Report each well-formed tag in ``locales`` that the game cannot show; return them."""
+    items = node.value if node.kind == "seq" else []
+    assert isinstance(items, list)
+    out = []
+    for index, tag in enumerate(tags):
+        if tag in bad:
+            continue
+        problem = unsupported_locale(tag)
+        if problem is not None:
+            r.error(items[index] if index < len(items) else node, f"locales: {problem}")
+            out.append(tag)
+    return out
 
 
 # -- scenarios -------------------------------------------------------------------------------
@@ -236,8 +272,10 @@ def read_scenario(
             for loc in bad:
                 r.error(
                     locales_node,
-                    f"{loc!r} in locales is not a locale tag (en, zh-Hans, zh-Hant, vi, ...)",
+                    f"{excerpt(loc)} in locales is not a locale tag "
+                    "(en, zh-Hans, zh-Hant, vi, ...)",
                 )
+            bad += _unsupported_locales(r, locales_node, got, bad)
             if not got:
                 r.error(locales_node, "locales is empty; list at least the fallback locale")
             elif not bad:
@@ -407,6 +445,9 @@ def _read_remedies(ctx: _Context, node: YNode | None) -> tuple[list[Remedy] | No
     items = r.sequence(node, "remedies")
     if items is None:
         return None, set()
+    too_many = _over_limit(
+        r, node, len(items), MAX_REMEDIES, "remedies", "keep the ones a trainee should weigh"
+    )
     out: list[Remedy] = []
     seen: dict[str, int] = {}
     ok = True
@@ -456,7 +497,7 @@ def _read_remedies(ctx: _Context, node: YNode | None) -> tuple[list[Remedy] | No
                 **flags,
             )
         )
-    return (out if ok else None), set(seen)
+    return (out if ok and not too_many else None), set(seen)
 
 
 def _read_beats(
@@ -470,6 +511,8 @@ def _read_beats(
         return None
     if not fields:
         r.error(node, "beats is empty; write at least the start beat")
+        return None
+    if _over_limit(r, node, len(fields), MAX_BEATS, "beats", "split it into several scenarios"):
         return None
     beat_ids = set(fields)
     targets = beat_ids | {END}
@@ -566,6 +609,10 @@ def _read_beat(
         items = r.sequence(f["choices"], f"{what} choices")
         if items is not None and not items:
             r.error(f["choices"], f"{what} has an empty choices list")
+        if items is not None and _over_limit(
+            r, f["choices"], len(items), MAX_CHOICES, f"choices in {what}", "split the beat in two"
+        ):
+            items = None
         seen: dict[str, int] = {}
         for item in items or ():
             choice = _read_choice(ctx, what, item, targets, remedy_ids, seen)

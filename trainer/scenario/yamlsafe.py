@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
 import yaml
 from yaml.resolver import Resolver
 
-from .diagnostics import Collector
+from .diagnostics import Collector, excerpt
+from .limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
+from .yamlhints import explain
 
-MAX_BYTES = 1024 * 1024  # files above 1 MiB are refused (scenario-format.md)
-MAX_DEPTH = 40  # a scenario nests about 8 deep; 40 leaves room for trainers' creativity
-MAX_NODES = 200_000  # nodes after alias expansion; a 1 MiB file of real content stays far below
+MAX_BYTES = MAX_FILE_BYTES  # the name the callers know
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = Resolver()
@@ -65,7 +65,7 @@ class YNode:
     as YAML 1.1 resolves it. ``quoted`` is true for quoted scalars. ``line``/``col`` are 1-based.
     """
 
-    __slots__ = ("kind", "value", "line", "col", "quoted", "size")
+    __slots__ = ("kind", "value", "line", "col", "quoted", "size", "is_scalar")
 
     def __init__(self, kind: str, value: object, line: int, col: int, quoted: bool = False):
         self.kind = kind
@@ -74,10 +74,7 @@ class YNode:
         self.col = col
         self.quoted = quoted
         self.size = 1
-
-    @property
-    def is_scalar(self) -> bool:
-        return self.kind not in ("map", "seq")
+        self.is_scalar = kind != "map" and kind != "seq"
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"YNode({self.kind}, {self.value!r}, {self.line}:{self.col})"
@@ -91,14 +88,9 @@ class Parsed:
     text: str
 
 
-def _check_bytes(data: bytes, out: Collector) -> str | None:
-    if len(data) > MAX_BYTES:
-        out.error(
-            1,
-            1,
-            f"file is {len(data):,} bytes, above the 1 MiB limit for scenario files; "
-            "split it into several scenarios",
-        )
+def _check_bytes(data: bytes, out: Collector, max_bytes: int, kind: str) -> str | None:
+    if len(data) > max_bytes:
+        out.error(1, 1, too_big(len(data), max_bytes, kind))
         return None
     if b"\x00" in data:
         out.error(1, 1, "file is binary (it contains NUL bytes), not a YAML text file")
@@ -127,9 +119,23 @@ def _check_bytes(data: bytes, out: Collector) -> str | None:
     return unicodedata.normalize("NFC", text)
 
 
-def parse_bytes(data: bytes, out: Collector) -> Parsed:
-    """Parse ``data`` into a :class:`YNode` tree, reporting every refusal into ``out``."""
-    text = _check_bytes(data, out)
+def too_big(size: int, max_bytes: int, kind: str = "scenario") -> str:
+    """The message for a file above its size limit."""
+    limit = (
+        f"{max_bytes // (1024 * 1024)} MiB"
+        if max_bytes >= 1024 * 1024
+        else (f"{max_bytes // 1024} KiB")
+    )
+    fix = "split it into several scenarios" if kind == "scenario" else "make it smaller"
+    return f"file is {size:,} bytes or more, above the {limit} limit for a {kind} file; {fix}"
+
+
+def parse_bytes(
+    data: bytes, out: Collector, max_bytes: int = MAX_FILE_BYTES, kind: str = "scenario"
+) -> Parsed:
+    """Parse ``data`` into a :class:`YNode` tree, reporting every refusal into ``out``.
+    ``kind`` names the file in messages (scenario, persona, script)."""
+    text = _check_bytes(data, out, max_bytes, kind)
     if text is None:
         return Parsed(None, "")
     try:
@@ -147,7 +153,14 @@ def parse_bytes(data: bytes, out: Collector) -> Parsed:
                 "refused past that depth",
             )
         else:
-            out.error(line, col, f"YAML syntax error: {what}")
+            hint = explain(
+                text,
+                exc.problem,
+                (line, col),
+                exc.context,
+                _at(exc.context_mark),
+            )
+            out.error(hint.line, hint.col, hint.message)
         return Parsed(None, text)
     except yaml.YAMLError as exc:
         out.error(1, 1, f"YAML syntax error: {exc}")
@@ -158,6 +171,10 @@ def parse_bytes(data: bytes, out: Collector) -> Parsed:
         out.error(1, 1, "file is empty; a scenario needs at least format, id and beats")
         return Parsed(None, text)
     return Parsed(root, text)
+
+
+def _at(mark: yaml.Mark | None) -> tuple[int, int] | None:
+    return (mark.line + 1, mark.column + 1) if mark is not None else None
 
 
 class _Refused(Exception):
@@ -184,63 +201,58 @@ def _scalar_kind(value: str, tag: str | None, implicit: tuple[bool, bool]) -> st
 def _compose(text: str, out: Collector) -> YNode | None:
     loader = _Loader(text)
     try:
-        events = _events(loader)
-        return _compose_events(events, out)
+        return _compose_events(loader.get_event, out)
     finally:
         loader.dispose()
 
 
-def _events(loader: Any) -> Iterator[Any]:
-    get_event = loader.get_event
-    while True:
-        event = get_event()
-        yield event
-        if type(event) is yaml.StreamEndEvent:
-            return
+_Scalar, _MapStart, _SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MapEnd, _SeqEnd, _Alias = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
+_DocStart, _StreamEnd = yaml.DocumentStartEvent, yaml.StreamEndEvent
 
 
-def _compose_events(events: Iterator[Any], out: Collector) -> YNode | None:
+def _compose_events(get_event: Callable[[], Any], out: Collector) -> YNode | None:
+    """Compose libyaml's events into YNodes in one flat loop (no recursion, whatever the
+    nesting), refusing as it goes. It is the hot path of loading, so it is written flat."""
     anchors: dict[str, YNode] = {}
-    stack: list[tuple[YNode, list[YNode] | None]] = []  # (container, pending key for maps)
+    # per open container: [node, is_map, the key waiting for its value, the scalar keys seen]
+    # (a dict per mapping keeps duplicate-key detection linear in the number of keys)
+    stack: list[list[Any]] = []
     root: YNode | None = None
     documents = 0
     total = 0
-
-    def attach(node: YNode) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        parent, pending = stack[-1]
-        if parent.kind == "seq":
-            parent.value.append(node)  # type: ignore[attr-defined]
-        else:
-            assert pending is not None
-            if not pending:
-                pending.append(node)
-            else:
-                key = pending.pop()
-                _add_pair(parent, key, node, out)
-        parent.size += node.size
-
-    for event in events:
+    cache = _PLAIN_KIND_CACHE
+    most = MAX_NODES
+    while True:
+        event = get_event()
         kind = type(event)
-        mark = event.start_mark
-        if kind is yaml.ScalarEvent:
-            _check_tag(event.tag, mark, out)
-            node = YNode(
-                _scalar_kind(event.value, event.tag, event.implicit),
-                event.value,
-                mark.line + 1,
-                mark.column + 1,
-                quoted=bool(event.style),
-            )
+        node: YNode | None = None
+        if kind is _Scalar:
+            tag = event.tag
+            value = event.value
+            style = event.style
+            mark = event.start_mark
+            if tag is None:
+                if style:
+                    what = "str"
+                else:
+                    what = cache.get(value) or _scalar_kind(value, None, event.implicit)
+            else:
+                if tag not in _ALLOWED_EXPLICIT:
+                    _check_tag(tag, mark, out)
+                what = _scalar_kind(value, tag, event.implicit)
+            if style == '"':
+                _check_escapes(value, mark, out)
+            node = YNode(what, value, mark.line + 1, mark.column + 1, bool(style))
             total += 1
             if event.anchor:
                 anchors[event.anchor] = node
-            attach(node)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            _check_tag(event.tag, mark, out)
+        elif kind is _MapEnd or kind is _SeqEnd:
+            node = stack.pop()[0]
+        elif kind is _MapStart or kind is _SeqStart:
+            mark = event.start_mark
+            if event.tag is not None and event.tag not in _ALLOWED_EXPLICIT:
+                _check_tag(event.tag, mark, out)
             if len(stack) >= MAX_DEPTH:
                 out.error(
                     mark.line + 1,
@@ -249,43 +261,73 @@ def _compose_events(events: Iterator[Any], out: Collector) -> YNode | None:
                     "past that depth",
                 )
                 raise _Refused
-            is_map = kind is yaml.MappingStartEvent
-            node = YNode("map" if is_map else "seq", [], mark.line + 1, mark.column + 1)
+            is_map = kind is _MapStart
+            container = YNode("map" if is_map else "seq", [], mark.line + 1, mark.column + 1)
             total += 1
             if event.anchor:
-                anchors[event.anchor] = node
-            stack.append((node, [] if is_map else None))
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            node, _ = stack.pop()
-            attach(node)
-        elif kind is yaml.AliasEvent:
+                anchors[event.anchor] = container
+            stack.append([container, is_map, None, {} if is_map else None])
+        elif kind is _Alias:
+            mark = event.start_mark
             target = anchors.get(event.anchor)
             if target is None:
                 out.error(
                     mark.line + 1,
                     mark.column + 1,
-                    f"alias *{event.anchor} names no anchor defined before it",
+                    f"alias *{excerpt(event.anchor, quote=False)} names no anchor defined "
+                    "before it",
                 )
                 raise _Refused
-            if any(target is container for container, _ in stack):
+            if any(target is entry[0] for entry in stack):
                 out.error(
                     mark.line + 1,
                     mark.column + 1,
-                    f"alias *{event.anchor} refers to itself; recursive YAML is refused",
+                    f"alias *{excerpt(event.anchor, quote=False)} refers to itself; recursive "
+                    "YAML is refused",
                 )
                 raise _Refused
             total += target.size
-            attach(target)
-        elif kind is yaml.DocumentStartEvent:
+            node = target
+        elif kind is _DocStart:
             documents += 1
             if documents > 1:
+                mark = event.start_mark
                 out.error(
                     mark.line + 1,
                     mark.column + 1,
                     "a second YAML document ('---'); put one scenario or persona per file",
                 )
                 raise _Refused
-        if total > MAX_NODES:
+        elif kind is _StreamEnd:
+            return root
+        if node is not None:
+            if stack:
+                top = stack[-1]
+                parent: YNode = top[0]
+                if not top[1]:
+                    parent.value.append(node)  # type: ignore[attr-defined]
+                elif top[2] is None:
+                    top[2] = node
+                else:
+                    key: YNode = top[2]
+                    top[2] = None
+                    if key.is_scalar:
+                        seen = top[3]
+                        if key.value in seen:
+                            _duplicate(key, seen[key.value], out)
+                            node = None
+                        else:
+                            seen[key.value] = key
+                    if node is not None:
+                        parent.value.append((key, node))  # type: ignore[attr-defined]
+                # Sizes count what an alias expands to: only needed once there are anchors
+                # (a container can only be anchored, and aliased, after its anchor is seen).
+                if anchors and node is not None:
+                    parent.size += node.size
+            else:
+                root = node
+        if total > most:
+            mark = event.start_mark
             out.error(
                 mark.line + 1,
                 mark.column + 1,
@@ -293,7 +335,6 @@ def _compose_events(events: Iterator[Any], out: Collector) -> YNode | None:
                 "aliases?); refused as a possible alias bomb",
             )
             raise _Refused
-    return root
 
 
 def _check_tag(tag: str | None, mark: yaml.Mark, out: Collector) -> None:
@@ -301,21 +342,28 @@ def _check_tag(tag: str | None, mark: yaml.Mark, out: Collector) -> None:
         out.error(
             mark.line + 1,
             mark.column + 1,
-            f"YAML tag {tag} is not allowed: scenario files are plain YAML "
-            "(no Python objects or custom tags); remove the tag",
+            f"YAML tag {excerpt(tag, 80, quote=False)} is not allowed: scenario files are plain "
+            "YAML (no Python objects or custom tags); remove the tag",
         )
 
 
-def _add_pair(parent: YNode, key: YNode, value: YNode, out: Collector) -> None:
-    pairs: list[tuple[YNode, YNode]] = parent.value  # type: ignore[assignment]
-    if key.is_scalar:
-        for existing, _ in pairs:
-            if existing.is_scalar and existing.value == key.value:
-                out.error(
-                    key.line,
-                    key.col,
-                    f"duplicate key '{key.value}' (first at line {existing.line}); "
-                    "YAML would silently keep only the last one; remove or rename one",
-                )
-                return
-    pairs.append((key, value))
+def _check_escapes(value: str, mark: yaml.Mark, out: Collector) -> None:
+    """A double-quoted text can write a control character as an escape (``"\\e"``,
+    ``"\\x07"``, ``"\\0"``) that the check of the raw bytes never sees: refuse it here."""
+    control = _CONTROL.search(value)
+    if control is not None:
+        out.error(
+            mark.line + 1,
+            mark.column + 1,
+            f"this text contains control character U+{ord(control.group()):04X}, written as "
+            "an escape; these files hold plain text: remove the escape",
+        )
+
+
+def _duplicate(key: YNode, first: YNode, out: Collector) -> None:
+    out.error(
+        key.line,
+        key.col,
+        f"duplicate key {excerpt(key.value)} (first at line {first.line}); "
+        "YAML would silently keep only the last one; remove or rename one",
+    )

@@ -30,6 +30,13 @@ PER_CLASS = 2  # of which at least this many per class of broken principles
 LOOP_ROUNDS = 3  # rounds through a loop of beats
 MAX_STEPS_FACTOR = 2  # a path longer than twice the beats is going round in circles
 MAX_REMEDIES_PER_OFFER = 3
+#: the work one search may do, in decisions tried: the beam narrows for scenarios so large that
+#: the full beam would pass WORK, and the search stops at MAX_EXPANSIONS whatever happens (the
+#: result then says ``exhausted``). At the format's limits (scenario-format.md) this keeps a
+#: search within a few seconds; the bundled scenarios need a few hundred.
+WORK = 30_000
+MAX_EXPANSIONS = 40_000
+MIN_BEAM = 2
 
 #: principles a path can break, as lint names them
 VIOLATIONS = (
@@ -58,6 +65,8 @@ class Exploration:
     by_violation: dict[str, Path] | None = None
     complete_paths: int = 0
     expansions: int = 0
+    exhausted: bool = False  # the search stopped at MAX_EXPANSIONS: paths may be missing
+    beam: int = BEAM  # the beam the search used (narrower than asked for large scenarios)
 
 
 def nominal_after(scenario: Scenario, engine: Engine, state: State) -> float:
@@ -261,35 +270,65 @@ def explore(
     start: State | None = None,
     beam: int = BEAM,
     engine: Engine | None = None,
+    max_expansions: int | None = None,
 ) -> Exploration:
     """Search the paths from ``start`` (default: the scenario's start) to ``end``.
 
     Beats are visited in topological order of their strongly connected components; the partial
     paths that arrive at a beat, by whatever route, are merged (one per scoring signature) and
     pruned to a beam before they are extended, so each beat is expanded once (a bounded number
-    of rounds inside a loop).
+    of rounds inside a loop). ``max_expansions`` lowers the budget below MAX_EXPANSIONS (a
+    caller that searches many times, like the debrief, can share one budget among them).
     """
     engine = engine or Engine(scenario)
     state0 = start or engine.start(0)
     prefix_len = len(state0.turns)
-    result = Exploration(by_violation={})
+    order = _order(scenario)
+    limit = MAX_EXPANSIONS if max_expansions is None else min(max_expansions, MAX_EXPANSIONS)
+    beam = _fitting_beam(scenario, rubric, order, beam, limit * WORK // MAX_EXPANSIONS)
+    result = Exploration(by_violation={}, beam=beam)
     builder0 = FactsBuilder(scenario)
     for turn in state0.turns:
         builder0.add(turn)
     pending: dict[str, dict[tuple[object, ...], _Item]] = {
         state0.beat: {("start",): (0.0, frozenset(), state0, (), builder0)}
     }
-    for component in _order(scenario):
-        beat0 = scenario.beats[component[0]]
-        cyclic = len(component) > 1 or any(c.next == beat0.id for c in beat0.choices)
-        for _ in range(LOOP_ROUNDS if cyclic else 1):
+    for component in order:
+        for _ in range(_rounds(scenario, component)):
             for beat_id in component:
                 items = pending.pop(beat_id, None)
                 if not items:
                     continue
                 for item in _prune(items.values(), beam):
+                    if result.expansions >= limit:
+                        result.exhausted = True
+                        return result
                     _expand(scenario, rubric, engine, result, pending, item, prefix_len)
     return result
+
+
+def _rounds(scenario: Scenario, component: list[str]) -> int:
+    """How many rounds the search makes through a component: LOOP_ROUNDS if it loops."""
+    beat0 = scenario.beats[component[0]]
+    cyclic = len(component) > 1 or any(c.next == beat0.id for c in beat0.choices)
+    return LOOP_ROUNDS if cyclic else 1
+
+
+def _fitting_beam(
+    scenario: Scenario, rubric: Rubric, order: list[list[str]], beam: int, work: int = WORK
+) -> int:
+    """The beam, narrowed when a full one would try more than ``work`` decisions: each beat is
+    expanded once per round, each kept path once per option."""
+    per_path = 0
+    for component in order:
+        options = 0
+        for beat_id in component:
+            beat = scenario.beats[beat_id]
+            options += len(menu_offers(scenario, rubric)) if beat.menu else len(beat.choices)
+        per_path += options * _rounds(scenario, component)
+    if per_path * beam <= work:
+        return beam
+    return max(MIN_BEAM, min(beam, work // max(per_path, 1)))
 
 
 #: a partial path: (overall so far, principles broken for good, state, decisions, facts so far)
