@@ -80,6 +80,7 @@ def to_json(played: Played) -> dict[str, Any]:
             entry["timeouts"] = turn.timeouts
         entry["mood"] = turn.mood
         entry["minute"] = round(turn.minute, 2)
+        entry["shown"] = list(turn.shown)
         transcript.append(entry)
     return {
         "scenario": {"id": scenario.id, "version": scenario.version, "sha256": scenario.sha256},

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..scenario.model import END, Beat, Choice, Remedy, Scenario
 from . import reactions
+from .order import shown_order
 from .state import Action, Choose, Decision, Event, Offer, State, Turn
 
 
@@ -80,6 +81,14 @@ class Engine:
     def say(self, state: State) -> str:
         beat = self.beat(state)
         return beat.say.get(self.locale) if beat else ""
+
+    def shown(self, state: State) -> tuple[str, ...]:
+        """The current beat's options in the order this run shows them: choice ids, or at a
+        menu remedy ids (principle 17). Stable for the beat's whole visit; empty at the end."""
+        if state.over:
+            return ()
+        visit = sum(1 for t in state.turns if state.beat in (t.beat, t.asked_at))
+        return shown_order(self.scenario, state.beat, state.seed, visit)
 
     # -- transitions -------------------------------------------------------------------------
     def tick(self, state: State, elapsed: float) -> tuple[State, list[Event]]:
@@ -189,6 +198,7 @@ class Engine:
             anger=round(anger, 3),
             reply=reply,
             mood=reactions.mood_of(anger),
+            shown=self.shown(state),
         )
         new = State(
             beat=nxt,
@@ -227,7 +237,8 @@ class Engine:
                 new, _ = self.step(state, action, after)
             except ActionError as exc:
                 raise ActionError(str(exc), index) from None
-            log.append(Decision(new.turns[-1].beat, action, after))
+            turn = new.turns[-1]
+            log.append(Decision(turn.beat, action, after, turn.shown))
             state = new
         return Run(self.scenario, seed, tuple(log), state.turns, state)
 

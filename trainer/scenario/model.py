@@ -22,6 +22,7 @@ APOLOGY_TAGS = APOLOGY_GOOD + APOLOGY_BAD
 LISTEN = ("open", "closed", "paraphrase", "interrupt")
 BOUNDARY = ("calm", "retaliate", "cave")
 FOLLOW_UP = ("check-in", "prevention", "thanks", "log")
+PIN = ("last",)
 ABUSE = ("insult", "threat")
 ARCHETYPES = (
     "reasonable",
@@ -123,6 +124,7 @@ class Choice:
     minutes: float = 1.0
     reply: Text | None = None
     feedback: Text | None = None
+    pin: str | None = None  # "last": shown after the drawn order (a "(say nothing)" option)
     pos: Pos | None = field(default=None, compare=False)
 
 

@@ -24,6 +24,7 @@ from .model import (
     LISTEN,
     LOSSES,
     NEEDS,
+    PIN,
     Authority,
     Beat,
     Choice,
@@ -81,6 +82,7 @@ CHOICE_OPTIONAL = (
     "minutes",
     "reply",
     "feedback",
+    "pin",
 )
 PERSONA_REQUIRED = ("format", "id", "name")
 PERSONA_OPTIONAL = (
@@ -642,6 +644,7 @@ class _ChoiceOptions(TypedDict, total=False):
     minutes: float
     reply: Text
     feedback: Text
+    pin: str
 
 
 _CHOICE_FLAGS: tuple[Literal["empathy", "verify", "inform", "escalate", "proactive"], ...] = (
@@ -728,6 +731,11 @@ def _read_choice(
             unreadable = True
         else:
             extra["feedback"] = feedback
+    if "pin" in f:
+        if (pin := r.choice(f["pin"], f"{what} pin", PIN)) is None:
+            unreadable = True
+        else:
+            extra["pin"] = pin
     if "offer" in f:
         onode = f["offer"]
         ids: list[str] = []
