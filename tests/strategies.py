@@ -142,3 +142,29 @@ def scenario_dict(draw: st.DrawFn) -> dict[str, Any]:
 script_moves = st.lists(
     st.tuples(st.integers(0, 1000), st.floats(0, 90, allow_nan=False)), min_size=0, max_size=25
 )
+
+
+@st.composite
+def recovery_dict(draw: st.DrawFn) -> dict[str, Any]:
+    """A generated recovery: one to three choice beats, a remedy menu, one or two choice beats
+    after it, each choice with random tags (so every principle test has a path with a menu)."""
+    data = draw(scenario_dict())
+    remedy_ids = [r["id"] for r in data["remedies"]]
+    before = draw(st.integers(1, 3))
+    after = draw(st.integers(1, 2))
+    names = [f"s{i}" for i in range(before)] + ["menu"] + [f"t{i}" for i in range(after)]
+    beats: dict[str, Any] = {}
+    for i, bid in enumerate(names):
+        nxt = names[i + 1] if i + 1 < len(names) else "end"
+        beat: dict[str, Any] = {"say": draw(words)}
+        if bid == "menu":
+            beat.update(menu=True, next=nxt)
+        else:
+            n = draw(st.integers(2, 4))
+            beat["choices"] = [draw(choice(f"c{j}", [nxt], remedy_ids, nxt)) for j in range(n)]
+        if draw(st.integers(0, 4)) == 0:
+            beat["abuse"] = draw(st.sampled_from(["insult", "threat"]))
+        beats[bid] = beat
+    data["beats"] = beats
+    data["start"] = names[0]
+    return data

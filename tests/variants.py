@@ -120,3 +120,22 @@ def bundled_with_scripts() -> list[Scenario]:
 
 
 __all__ = ["Path", "library"]
+
+
+def walk(scenario: Scenario, offer: tuple[str, ...], pick: int = 0) -> Decisions:
+    """A path that takes choice number ``pick`` (or the last) at every beat and makes ``offer``
+    at every menu, at half the decision target; stops at the end (at most 40 steps)."""
+    engine = Engine(scenario)
+    state = engine.start(0)
+    decisions: Decisions = []
+    after = scenario.timing.decide_s * 0.5
+    while not state.over and len(decisions) < 40:
+        beat = scenario.beats[state.beat]
+        action: Action
+        if beat.menu:
+            action = Offer(offer)
+        else:
+            action = Choose(beat.choices[min(pick, len(beat.choices) - 1)].id)
+        state, _ = engine.step(state, action, after)
+        decisions.append((action, after))
+    return decisions

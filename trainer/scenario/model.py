@@ -23,6 +23,7 @@ LISTEN = ("open", "closed", "paraphrase", "interrupt")
 BOUNDARY = ("calm", "retaliate", "cave")
 FOLLOW_UP = ("check-in", "prevention", "thanks", "log")
 PIN = ("last",)
+ESCALATE_TO = ("manager", "security")  # escalate: true means manager
 ABUSE = ("insult", "threat")
 ARCHETYPES = (
     "reasonable",
@@ -101,6 +102,7 @@ class Remedy:
     delayed: bool = False
     owed: bool = False
     escalate: bool = False
+    security: bool = False  # escalate: security (a security call, not a remedy hand-over)
     pos: Pos | None = field(default=None, compare=False)
 
 
@@ -118,6 +120,7 @@ class Choice:
     inform: bool = False
     boundary: str | None = None
     escalate: bool = False
+    security: bool = False  # escalate: security (a security call, not a remedy hand-over)
     follow_up: tuple[str, ...] = ()
     check_in_hours: float | None = None
     proactive: bool = False

@@ -18,6 +18,7 @@ from .model import (
     ARCHETYPES,
     BOUNDARY,
     END,
+    ESCALATE_TO,
     FAULTS,
     FOLLOW_UP,
     LINE_KINDS,
@@ -467,12 +468,18 @@ def _read_remedies(ctx: _Context, node: YNode | None) -> tuple[list[Remedy] | No
         minutes = r.number(f["minutes"], "remedy minutes", 0, 100_000) if "minutes" in f else 1.0
         restores = r.choices(f["restores"], "remedy restores", LOSSES) if "restores" in f else ()
         flags: dict[str, bool] = {}
-        for key in ("fixes", "delayed", "owed", "escalate"):
+        for key in ("fixes", "delayed", "owed"):
             if key in f:
                 got = r.boolean(f[key], f"remedy {key}")
                 if got is None:
                     ok = False
                 flags[key] = bool(got)
+        if "escalate" in f:
+            escalation = _escalate(r, f["escalate"], f"remedy {rid or '?'} escalate")
+            if escalation is None:
+                ok = False
+            else:
+                flags["escalate"], flags["security"] = escalation
         if (
             rid is None
             or label is None
@@ -638,6 +645,7 @@ class _ChoiceOptions(TypedDict, total=False):
     inform: bool
     boundary: str
     escalate: bool
+    security: bool
     follow_up: tuple[str, ...]
     check_in_hours: float
     proactive: bool
@@ -647,13 +655,31 @@ class _ChoiceOptions(TypedDict, total=False):
     pin: str
 
 
-_CHOICE_FLAGS: tuple[Literal["empathy", "verify", "inform", "escalate", "proactive"], ...] = (
+_CHOICE_FLAGS: tuple[Literal["empathy", "verify", "inform", "proactive"], ...] = (
     "empathy",
     "verify",
     "inform",
-    "escalate",
     "proactive",
 )
+
+
+def _escalate(r: Reader, node: YNode, what: str) -> tuple[bool, bool] | None:
+    """``escalate``: true or false, or whom to: ``manager`` (as true) or ``security``.
+
+    Returns (escalates, to security); None after reporting a value that is none of these.
+    """
+    if node.is_scalar and node.kind == "bool":
+        flag = r.boolean(node, what)
+        return None if flag is None else (flag, False)
+    if node.is_scalar and node.kind == "str" and str(node.value) in ESCALATE_TO:
+        return True, str(node.value) == "security"
+    shown = repr(node.value) if node.is_scalar else "a list or mapping"
+    r.error(
+        node,
+        f"{what} must be true, false, manager or security, not {shown}"
+        f"{did_you_mean(str(node.value), ESCALATE_TO) if node.is_scalar else ''}",
+    )
+    return None
 
 
 def _read_choice(
@@ -711,6 +737,11 @@ def _read_choice(
                 unreadable = True
             else:
                 extra[key] = flag
+    if "escalate" in f:
+        if (escalation := _escalate(r, f["escalate"], f"{what} escalate")) is None:
+            unreadable = True
+        else:
+            extra["escalate"], extra["security"] = escalation
     if "minutes" in f:
         if (minutes := r.number(f["minutes"], f"{what} minutes", 0, 100_000)) is None:
             unreadable = True

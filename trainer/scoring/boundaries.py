@@ -18,7 +18,7 @@ from .rubric import Rubric
 
 def _fair(scenario: Scenario, facts: Facts, rubric: Rubric) -> bool:
     """A fair remedy was given, or rightly left to a manager because it is beyond authority."""
-    if facts.escalated and not fair_within_authority(scenario, rubric):
+    if facts.handed_over and not fair_within_authority(scenario, rubric):
         return (
             not facts.offered
             or worth(scenario, facts.offered, rubric).nominal <= rubric.plateau_top + 1e-9
@@ -46,7 +46,8 @@ def checklist(scenario: Scenario, facts: Facts, rubric: Rubric) -> list[tuple[st
             items.append(("no_retaliation", "retaliate" not in facts.boundaries))
         items.append(("no_caving", not caved and not overpaid))
         if facts.threat_at is not None and opt.escalate:
-            items.append(("escalated_threat", facts.escalated_at is not None))
+            # Only an escalation at or after the threat answers it (principle 15).
+            items.append(("escalated_threat", facts.escalated_after_threat))
         if opt.log:
             items.append(("documented", "log" in facts.follow_up))
     elif archetype == "opportunist":

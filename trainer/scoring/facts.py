@@ -37,6 +37,8 @@ class Facts:
     offer_turns: int  # how many turns offered real remedies
     escalated: bool
     escalated_at: int | None
+    #: every escalation: (turn index, to security, made at a menu as part of an offer)
+    escalations: tuple[tuple[int, bool, bool], ...]
     follow_up: frozenset[str]
     boundaries: tuple[str, ...]
     threat_at: int | None
@@ -51,6 +53,23 @@ class Facts:
     @property
     def apologised(self) -> bool:
         return bool(self.good_components) or self.conditional
+
+    @property
+    def handed_over(self) -> bool:
+        """A hand-over of the remedy to a manager (principle 15): a manager escalation made as
+        part of an offer, or by a choice before any threat. A security call never is one, and an
+        escalation answering a threat is for the threat."""
+        return any(
+            not security and (at_menu or self.threat_at is None or turn < self.threat_at)
+            for turn, security, at_menu in self.escalations
+        )
+
+    @property
+    def escalated_after_threat(self) -> bool:
+        """An escalation (to a manager or security) at or after the first threat."""
+        return self.threat_at is not None and any(
+            turn >= self.threat_at for turn, _, _ in self.escalations
+        )
 
 
 def choice_of(scenario: Scenario, turn: Turn) -> Choice | None:
@@ -85,6 +104,7 @@ class FactsBuilder:
         "first_apology",
         "first_offer",
         "escalated_at",
+        "escalations",
         "threat_at",
         "ack_minute",
         "offered",
@@ -107,6 +127,7 @@ class FactsBuilder:
         self.first_apology: int | None = None
         self.first_offer: int | None = None
         self.escalated_at: int | None = None
+        self.escalations: tuple[tuple[int, bool, bool], ...] = ()
         self.threat_at: int | None = None
         self.ack_minute: float | None = None
         self.offered: tuple[Remedy, ...] = ()
@@ -171,14 +192,17 @@ class FactsBuilder:
                 self.boundaries = self.boundaries + (choice.boundary,)
             if choice.escalate:
                 self.escalated = True
+                self.escalations = self.escalations + ((i, choice.security, False),)
                 if self.escalated_at is None:
                     self.escalated_at = i
                 done = turn.minute + choice.minutes
                 self.handed_over = done if self.handed_over is None else max(self.handed_over, done)
-        if any(r.escalate for r in remedies):
-            self.escalated = True
-            if self.escalated_at is None:
-                self.escalated_at = i
+        for remedy in remedies:
+            if remedy.escalate:
+                self.escalated = True
+                self.escalations = self.escalations + ((i, remedy.security, True),)
+                if self.escalated_at is None:
+                    self.escalated_at = i
         if any(not r.escalate for r in remedies):
             self.offer_turns += 1
             if self.first_offer is None:
@@ -220,6 +244,7 @@ class FactsBuilder:
             offer_turns=self.offer_turns,
             escalated=self.escalated,
             escalated_at=self.escalated_at,
+            escalations=self.escalations,
             follow_up=self.follow_up,
             boundaries=self.boundaries,
             threat_at=self.threat_at,
@@ -254,6 +279,7 @@ class Options:
     inform: bool
     log: bool
     escalate: bool
+    handover: bool  # a manager escalation exists (security calls are not hand-overs)
     listen: bool
     threat: bool
 
@@ -272,6 +298,8 @@ def options(scenario: Scenario) -> Options:
         inform=any(c.inform for c in choices),
         log=any("log" in c.follow_up for c in choices),
         escalate=any(c.escalate for c in choices) or any(r.escalate for r in scenario.remedies),
+        handover=any(c.escalate and not c.security for c in choices)
+        or any(r.escalate and not r.security for r in scenario.remedies),
         listen=any(c.listen in ("open", "paraphrase") for c in choices),
         threat=any(b.abuse == "threat" for b in scenario.beats.values()),
     )

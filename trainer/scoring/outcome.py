@@ -63,7 +63,7 @@ def outcome(
         mouth = round(1 + 4 * (sat - 70) / 30)
     else:
         mouth = 0
-    within = facts.discretionary <= scenario.authority.budget or facts.escalated
+    within = facts.discretionary <= scenario.authority.budget or facts.handed_over
     return Outcome(
         sat, retained, int(mouth), facts.spent, within, int(facts.world_minutes + 0.5), left
     )

@@ -125,6 +125,46 @@ def fair_within_authority(scenario: Scenario, rubric: Rubric) -> bool:
     return best_within_authority(scenario, rubric) >= rubric.fair_threshold
 
 
+def _cost(remedies: Sequence[Remedy]) -> float:
+    return sum(r.cost for r in remedies if not r.owed)
+
+
+@lru_cache(maxsize=256)
+def fair_offer(scenario: Scenario, rubric: Rubric) -> tuple[Remedy, ...]:
+    """The fair remedy, authority aside: every owed remedy plus the cheapest set of up to three
+    others with the best remedy-fit base."""
+    owed = [r for r in scenario.remedies if r.owed and not r.escalate]
+    others = [r for r in scenario.remedies if not r.owed and not r.escalate]
+    best: tuple[float, float, tuple[Remedy, ...]] = (-1.0, 0.0, tuple(owed))
+    if owed:
+        best = (_base(scenario, owed, rubric), -_cost(owed), tuple(owed))
+    for size in range(1, min(3, len(others)) + 1):
+        for combo in combinations(others, size):
+            offer = tuple(owed) + combo
+            key = (_base(scenario, offer, rubric), -_cost(offer), offer)
+            if key[:2] > best[:2]:
+                best = key
+    return best[2]
+
+
+@lru_cache(maxsize=256)
+def beyond_authority(scenario: Scenario, rubric: Rubric) -> tuple[Remedy, ...]:
+    """The part of the fair remedy that is beyond the trainee's authority: what a hand-over to a
+    manager is credited with (principle 15). The rest of it, the best part that fits within the
+    budget, is the trainee's own to give."""
+    fair = fair_offer(scenario, rubric)
+    budget = scenario.authority.budget
+    inside: tuple[Remedy, ...] = ()
+    best = -1.0
+    for size in range(0, len(fair) + 1):
+        for combo in combinations(fair, size):
+            if _cost(combo) <= budget:
+                base = _base(scenario, combo, rubric) if combo else 0.0
+                if base > best:
+                    best, inside = base, combo
+    return tuple(r for r in fair if r not in inside)
+
+
 def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
     notes = []
     offered = facts.offered
@@ -133,7 +173,7 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
     budget = scenario.authority.budget
     over_budget = facts.discretionary > budget
     fair_inside = fair_within_authority(scenario, rubric)
-    if not offered and not facts.escalated:
+    if not offered and not facts.handed_over:
         notes.append(note("remedy.nothing"))
         value = 0.0
     elif offered:
@@ -155,27 +195,36 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
             notes.append(note("remedy.delayed"))
         if w.coverage < 1.0:
             notes.append(note("remedy.partial_losses"))
-    if facts.escalated:
-        if not fair_inside:
-            value = max(value, rubric.escalated_fair)
+    if facts.handed_over and not fair_inside:
+        # The manager is credited with the part beyond authority, and only that part: what the
+        # trainee gave, completed by it, is judged as one offer (an unfair offer stays unfair).
+        beyond = [r for r in beyond_authority(scenario, rubric) if r not in offered]
+        completed = tuple(offered) + tuple(beyond)
+        credited = rubric.escalated_fair / 100.0 * _base(scenario, completed, rubric)
+        if credited > value:
+            value = credited
+        if credited >= rubric.escalated_fair - 1e-9 or value >= rubric.fair_threshold:
             notes.append(note("remedy.escalated_right"))
-        elif value < rubric.fair_threshold:
+        # Over budget with a manager asked to approve: within the process, no penalty.
+    else:
+        if facts.handed_over and value < rubric.fair_threshold:
             value = (value - rubric.handover_penalty) if offered else rubric.escalated_needless
             notes.append(note("remedy.escalated_needless"))
-    elif over_budget:
-        value -= rubric.over_authority_penalty
-        notes.append(
-            note(
-                "remedy.over_authority",
-                spent=round(facts.discretionary),
-                budget=round(budget),
-                currency=scenario.authority.currency,
+        if over_budget:
+            # A hand-over does not excuse spending beyond authority where a fair remedy was
+            # within it.
+            value -= rubric.over_authority_penalty
+            notes.append(
+                note(
+                    "remedy.over_authority",
+                    spent=round(facts.discretionary),
+                    budget=round(budget),
+                    currency=scenario.authority.currency,
+                )
             )
-        )
     owed = [r for r in scenario.remedies if r.owed]
     missing_owed = [r for r in owed if r not in offered]
-    handed_over_rightly = facts.escalated and not fair_inside
-    if missing_owed and not handed_over_rightly:
+    if missing_owed:
         value -= rubric.owed_missing_penalty if offered else 0.0
         notes.append(note("remedy.owed_missing", remedy=missing_owed[0].id))
     if not notes:
