@@ -138,3 +138,72 @@ def test_15_a_handover_counts_only_for_what_is_beyond_authority_bundled() -> Non
 @given(recovery_dict())
 def test_15_a_handover_counts_only_for_what_is_beyond_authority_generated(data) -> None:  # type: ignore
     on_generated(generated(data), _check_handover)
+
+
+# -- a fix makes good its own losses; a second loss takes its own remedy ------------------------
+
+
+def _two_losses(scenario: Scenario, split: float = 0.5) -> Scenario | None:
+    """The scenario's failure as two losses worth ``split`` and ``1 - split`` of its value, and a
+    menu of: a fix for the first loss, the fix for both, money for the second loss (fair and
+    three times fair)."""
+    losses = sorted(scenario.failure.losses)
+    if len(losses) < 2:
+        return None
+    from types import MappingProxyType
+
+    first, second = losses[0], losses[1]
+    v = scenario.failure.value
+    values = {first: v * split, second: v * (1 - split)}
+    failure = replace(scenario.failure, losses=frozenset(values), values=MappingProxyType(values))
+    remedies = (
+        remedy("x-fix-one", 0, {first}, fixes=True),
+        remedy("x-fix-all", 0, {first, second}, fixes=True),
+        remedy("x-second", v * (1 - split), {second}),
+        remedy("x-second-3x", v * (1 - split) * 3 + v, {second}),
+    )
+    base = map_choices(scenario, offer=(), escalate=False)
+    return replace(base, failure=failure, remedies=remedies)
+
+
+def _check_fix_restores(scenario: Scenario, decisions: Decisions, index: int) -> bool:
+    s = _two_losses(scenario)
+    if s is None:
+        return False
+    fix_all, fix_one, fix_and_second, fix_and_big = score_offers(
+        s,
+        decisions,
+        index,
+        ("x-fix-all",),
+        ("x-fix-one",),
+        ("x-fix-one", "x-second"),
+        ("x-fix-one", "x-second-3x"),
+    )
+    # A fix makes good only the losses it restores...
+    assert fix_all > fix_one, scenario.id
+    # ...so fair money for the other loss completes it: fair, not over-compensation.
+    assert fix_and_second > fix_one, scenario.id
+    assert fix_and_second[0] >= RUBRIC.fair_threshold, scenario.id
+    assert fix_and_second > fix_and_big, scenario.id
+    r = result(s, replace_offer(decisions, index, "x-fix-one", "x-second"))
+    assert not any(n.key == "remedy.too_much" for n in r.notes["remedy_fit"]), scenario.id
+    # What each loss is worth decides how much a fix of it makes good.
+    heavy = _two_losses(scenario, split=0.8)
+    light = _two_losses(scenario, split=0.2)
+    assert heavy is not None and light is not None
+    (h,) = score_offers(heavy, decisions, index, ("x-fix-one",))
+    (li,) = score_offers(light, decisions, index, ("x-fix-one",))
+    assert h[0] > li[0], scenario.id
+    return True
+
+
+def test_a_fix_makes_good_its_own_losses_bundled() -> None:
+    on_bundled(_check_fix_restores)
+
+
+@GENERATED
+@given(recovery_dict())
+def test_a_fix_makes_good_its_own_losses_generated(data) -> None:  # type: ignore
+    scenario = generated(data)
+    assume(len(scenario.failure.losses) >= 2)
+    on_generated(scenario, _check_fix_restores)

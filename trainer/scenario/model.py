@@ -203,10 +203,23 @@ class Persona:
 class Failure:
     summary: Text
     severity: int
-    value: float
+    value: float  # the whole loss (the sum of ``values``)
     losses: frozenset[str]
     fault: str
     visible: bool
+    #: what each loss is worth (``value`` written as a mapping); empty: ``value`` split evenly
+    values: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+
+    def loss_value(self, loss: str) -> float:
+        """What one of the failure's losses is worth to the customer."""
+        if loss not in self.losses:
+            return 0.0
+        if self.values:
+            return float(self.values.get(loss, 0.0))
+        return self.value / len(self.losses) if self.losses else 0.0
+
+    def __hash__(self) -> int:
+        return hash((self.summary, self.severity, self.value, self.losses, self.fault))
 
 
 @dataclass(frozen=True)

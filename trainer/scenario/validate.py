@@ -352,7 +352,6 @@ def _read_failure(ctx: _Context, node: YNode | None) -> Failure | None:
     r = ctx.r
     summary = ctx.text(f["summary"], "failure.summary") if "summary" in f else None
     severity = r.integer(f["severity"], "failure.severity", 1, 5) if "severity" in f else None
-    value = r.number(f["value"], "failure.value", 0.01) if "value" in f else None
     losses = r.choices(f["losses"], "failure.losses", LOSSES) if "losses" in f else None
     if losses is not None and not losses:
         r.error(
@@ -360,6 +359,12 @@ def _read_failure(ctx: _Context, node: YNode | None) -> Failure | None:
             f"failure.losses is empty; name what the customer lost ({', '.join(LOSSES)})",
         )
         losses = None
+    value: float | None = None
+    values: dict[str, float] = {}
+    if "value" in f and f["value"].kind == "map":
+        value, values = _loss_values(r, f["value"], losses)
+    elif "value" in f:
+        value = r.number(f["value"], "failure.value", 0.01)
     fault = r.choice(f["fault"], "failure.fault", FAULTS) if "fault" in f else None
     visible = r.boolean(f["visible"], "failure.visible") if "visible" in f else None
     if (
@@ -372,8 +377,62 @@ def _read_failure(ctx: _Context, node: YNode | None) -> Failure | None:
     ):
         return None
     return Failure(
-        summary, int(severity), float(value), frozenset(losses), str(fault), bool(visible)
+        summary,
+        int(severity),
+        float(value),
+        frozenset(losses),
+        str(fault),
+        bool(visible),
+        MappingProxyType(values),
     )
+
+
+def _loss_values(
+    r: Reader, node: YNode, losses: tuple[str, ...] | None
+) -> tuple[float | None, dict[str, float]]:
+    """``failure.value`` as a mapping: what each loss is worth (a fix makes good only the
+    losses in its own ``restores``, so a failure may say what each of them is worth)."""
+    fields = r.mapping(node, "failure.value")
+    if fields is None:
+        return None, {}
+    values: dict[str, float] = {}
+    ok = True
+    for loss, (key, item) in fields.items():
+        if loss not in LOSSES:
+            r.error(
+                key,
+                f"failure.value names {loss!r}, which is not a loss{did_you_mean(loss, LOSSES)}; "
+                f"losses are {', '.join(LOSSES)}",
+            )
+            ok = False
+            continue
+        if losses is not None and loss not in losses:
+            r.error(
+                key,
+                f"failure.value gives a value for '{loss}', which is not in failure.losses; "
+                "add it to losses or remove it here",
+            )
+            ok = False
+            continue
+        number = r.number(item, f"failure.value.{loss}", 0)
+        if number is None:
+            ok = False
+            continue
+        values[loss] = float(number)
+    if losses is not None:
+        for loss in losses:
+            if loss not in values and loss in LOSSES and ok:
+                r.error(
+                    node,
+                    f"failure.value gives no value for '{loss}'; give every loss in "
+                    "failure.losses a value, or write value as one number",
+                )
+                ok = False
+    total = sum(values.values())
+    if ok and total <= 0:
+        r.error(node, "failure.value adds up to 0; the loss must be worth something")
+        ok = False
+    return (total if ok else None), values
 
 
 def _read_authority(ctx: _Context, node: YNode | None) -> Authority | None:

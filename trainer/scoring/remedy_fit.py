@@ -23,24 +23,29 @@ from .rubric import Rubric
 class Worth:
     """How an offer measures against the loss."""
 
-    effective: float  # c: value x kind x delay / loss, a fix counting as the whole loss
+    effective: float  # c: value x kind x delay / loss, a fix counting for the losses it restores
     nominal: float  # the same at face value (what it costs or is worth), owed remedies aside
     fixes: bool
     coverage: float  # share of the failure's losses that some offered remedy restores
     other_kind_share: float  # share of the compensation worth that is of another kind
     delayed_share: float  # share of the compensation worth that is for later
+    fixed_share: float = 0.0  # share of the loss's value that a fix makes good
 
 
 def worth(scenario: Scenario, offered: Sequence[Remedy], rubric: Rubric) -> Worth:
+    """A fix makes good the losses in its own ``restores`` (their share of ``failure.value``);
+    every other remedy counts for its value, of the kind lost or not, now or later."""
     failure = scenario.failure
     loss = failure.value
     real = [r for r in offered if not r.escalate]
-    fixer = next((r for r in real if r.fixes), None)
-    eff = nom = 1.0 if fixer else 0.0
+    fixers = [r for r in real if r.fixes]
+    fixed = frozenset().union(*(r.restores for r in fixers)) & failure.losses if fixers else set()
+    fixed_share = sum(failure.loss_value(kind) for kind in fixed) / loss if loss else 0.0
+    eff = nom = fixed_share
     owed_eff = 0.0
     total = other = delayed = 0.0
     for remedy in real:
-        if remedy is fixer:
+        if remedy.fixes:
             continue
         matches = bool(remedy.restores & failure.losses)
         kind = 1.0 if matches else rubric.other_kind
@@ -64,10 +69,11 @@ def worth(scenario: Scenario, offered: Sequence[Remedy], rubric: Rubric) -> Wort
     return Worth(
         eff,
         nom,
-        fixer is not None,
+        bool(fixers),
         coverage,
         other / total if total else 0.0,
         delayed / total if total else 0.0,
+        fixed_share,
     )
 
 
