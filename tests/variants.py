@@ -139,3 +139,25 @@ def walk(scenario: Scenario, offer: tuple[str, ...], pick: int = 0) -> Decisions
         state, _ = engine.step(state, action, after)
         decisions.append((action, after))
     return decisions
+
+
+def with_beat(scenario: Scenario, beat_id: str, **changes: Any) -> Scenario:
+    beats = dict(scenario.beats)
+    beats[beat_id] = replace(beats[beat_id], **changes)
+    return replace(scenario, beats=MappingProxyType(beats))
+
+
+def add_choice(
+    scenario: Scenario, beat_id: str, like: str, new_id: str, **changes: Any
+) -> Scenario:
+    """A copy of choice ``like`` at ``beat_id`` (same ``next``), with ``changes``, added last."""
+    beat = scenario.beats[beat_id]
+    base = beat.choice(like)
+    assert base is not None
+    extra = replace(base, id=new_id, **changes)
+    return with_beat(scenario, beat_id, choices=beat.choices + (extra,))
+
+
+def map_beats(scenario: Scenario, **changes: Any) -> Scenario:
+    beats = {bid: replace(b, **changes) for bid, b in scenario.beats.items()}
+    return replace(scenario, beats=MappingProxyType(beats))

@@ -287,3 +287,26 @@ def test_escalate_says_whom_to() -> None:
     scenario, diags = load_text(dump(data))
     assert scenario is None
     assert any("must be true, false, manager or security" in d.message for d in diags)
+
+
+def test_conduct_tags_and_distress_are_read_and_checked() -> None:
+    data = minimal()
+    data["beats"]["complaint"]["distress"] = True
+    data["beats"]["close"]["choices"][1]["conduct"] = ["brush-off", "stall"]
+    scenario, diags = load_text(dump(data))
+    assert scenario is not None, [str(d) for d in diags]
+    assert scenario.beats["complaint"].distress is True
+    assert scenario.distressed("complaint") and not scenario.distressed("ask")
+    bye = scenario.beats["close"].choice("bye")
+    assert bye is not None and bye.conduct == ("brush-off", "stall")
+    data["beats"]["close"]["choices"][1]["conduct"] = ["stalling"]
+    scenario, diags = load_text(dump(data))
+    assert scenario is None
+    assert any("'stalling' is not one of" in d.message and "stall" in d.message for d in diags)
+
+
+def test_without_distress_marks_the_customer_is_distressed_where_empathy_is_written() -> None:
+    scenario, _ = load_text(dump(minimal()))
+    assert scenario is not None
+    assert scenario.distressed("complaint")  # own-it carries empathy: true
+    assert not scenario.distressed("ask")

@@ -5,14 +5,18 @@ everything else equal."""
 from __future__ import annotations
 
 from dataclasses import replace
+from types import MappingProxyType
 
 from helpers import dump, load_text
 from hypothesis import HealthCheck, assume, given, settings
 from strategies import recovery_dict
 from variants import (
     Decisions,
+    add_choice,
     bundled_with_scripts,
+    choice_turns,
     first_menu_turn,
+    map_beats,
     map_choices,
     model_decisions,
     patient,
@@ -20,13 +24,17 @@ from variants import (
     replace_offer,
     result,
     walk,
+    with_beat,
+    with_choice,
 )
 
-from trainer.scenario.model import Scenario
+from trainer.engine import Choose
+from trainer.scenario.model import APOLOGY_GOOD, Scenario
 from trainer.scoring.rubric import RUBRIC
+from trainer.scoring.score import Result
 
 GENERATED = settings(
-    max_examples=60,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -52,15 +60,46 @@ def on_bundled(check, minimum: int = 2) -> list[str]:  # type: ignore[no-untyped
     return applied
 
 
+def clean(scenario: Scenario) -> Scenario:
+    """The scenario without the marks of poor handling (blame, retaliation, interruptions, poor
+    conduct), so that no cap or floor hides the one thing a check changes."""
+    beats = {}
+    for bid, beat in scenario.beats.items():
+        choices = tuple(
+            replace(
+                c,
+                apology=tuple(t for t in c.apology if t in APOLOGY_GOOD),
+                listen=None if c.listen == "interrupt" else c.listen,
+                boundary=c.boundary if c.boundary == "calm" else None,
+                conduct=(),
+                offer=(),
+            )
+            for c in beat.choices
+        )
+        beats[bid] = replace(beat, choices=choices)
+    return replace(scenario, beats=MappingProxyType(beats))
+
+
 def on_generated(scenario: Scenario, check) -> None:  # type: ignore[no-untyped-def]
     """Run ``check`` on a generated scenario's path (first choice everywhere, choices' own offers
-    removed so that the menu decides what is offered)."""
-    scenario = map_choices(scenario, offer=())
+    removed so that the menu decides what is offered; no poor handling that would cap a score)."""
+    scenario = clean(scenario)
     first_remedy = scenario.remedies[0].id
     decisions = walk(scenario, (first_remedy,))
     index = first_menu_turn(scenario, decisions)
     assume(index is not None)
     check(scenario, decisions, index)
+
+
+def assert_ranked(results: list[Result], dim: str, scenario: Scenario) -> None:
+    """Each result scores higher than the next on ``dim``; for the overall, strictly unless a cap
+    holds both at the same ceiling (retaliation, an unfixed failure)."""
+    for better, worse in zip(results, results[1:], strict=False):
+        a, b = better.raw[dim], worse.raw[dim]
+        if dim == "overall" and (better.capped or worse.capped):
+            assert a >= b - 1e-9, (scenario.id, dim, a, b)
+        else:
+            assert a > b, (scenario.id, dim, [r.raw[dim] for r in results])
 
 
 def score_offers(scenario: Scenario, decisions: Decisions, index: int, *offers: tuple[str, ...]):  # type: ignore[no-untyped-def]
@@ -207,3 +246,141 @@ def test_a_fix_makes_good_its_own_losses_generated(data) -> None:  # type: ignor
     scenario = generated(data)
     assume(len(scenario.failure.losses) >= 2)
     on_generated(scenario, _check_fix_restores)
+
+
+# -- 14. conduct is judged at the turn it happens -------------------------------------------------
+
+FULL = ("regret", "responsibility", "repair")
+
+
+def _two_turns_before_offer(scenario: Scenario, decisions: Decisions, index: int):  # type: ignore[no-untyped-def]
+    """The first two decisions before the menu that neither listen nor approach (a chance to
+    apologise passes at them, as it does not while listening first)."""
+
+    def listening(beat: str, cid: str) -> bool:
+        choice = scenario.beats[beat].choice(cid)
+        return choice is not None and (choice.listen in ("open", "paraphrase") or choice.proactive)
+
+    turns = [
+        t for t in choice_turns(scenario, decisions) if t[0] < index and not listening(t[1], t[2])
+    ]
+    return turns[:2] if len(turns) >= 2 else None
+
+
+def _check_first_apology(scenario: Scenario, decisions: Decisions, index: int) -> bool:
+    turns = _two_turns_before_offer(scenario, decisions, index)
+    if turns is None:
+        return False
+    (i0, beat0, c0), (i1, beat1, c1) = turns
+    bare = map_choices(scenario, apology=(), escalate=False)
+    # The full apology is on offer at the first turn in every variant (a chance to say it).
+    bare = add_choice(bare, beat0, c0, "x-own-it", apology=FULL)
+
+    def run(first: str, first_tags: tuple[str, ...], second_tags: tuple[str, ...]):  # type: ignore[no-untyped-def]
+        s = with_choice(bare, beat0, c0, apology=first_tags)
+        s = with_choice(s, beat1, c1, apology=second_tags)
+        d = list(decisions)
+        d[i0] = (Choose(first), d[i0][1])
+        return result(s, d)
+
+    full_first = run("x-own-it", (), ())
+    poor_then_full = run(c0, ("conditional",), FULL)
+    none_then_full = run(c0, (), FULL)
+    none = run(c0, (), ())
+    ranked = [full_first, poor_then_full, none_then_full, none]
+    assert_ranked(ranked, "apology", scenario)
+    assert_ranked(ranked, "overall", scenario)
+    return True
+
+
+def test_14_the_first_apology_weighs_most_bundled() -> None:
+    on_bundled(_check_first_apology)
+
+
+@GENERATED
+@given(recovery_dict())
+def test_14_the_first_apology_weighs_most_generated(data) -> None:  # type: ignore
+    on_generated(generated(data), _check_first_apology)
+
+
+def _slow(scenario: Scenario) -> Scenario:
+    """Every remedy takes a while to carry out (a wait), and nothing else informs or stalls."""
+    s = map_choices(scenario, inform=False, conduct=(), escalate=False)
+    return replace(s, remedies=tuple(replace(r, minutes=RUBRIC.wait_min * 3) for r in s.remedies))
+
+
+def _check_informing(scenario: Scenario, decisions: Decisions, index: int) -> bool:
+    after = [t for t in choice_turns(scenario, decisions) if t[0] > index]
+    before = [t for t in choice_turns(scenario, decisions) if t[0] < index]
+    if not after or not before:
+        return False
+    s = _slow(scenario)
+    _, wb, wc = before[-1]
+    # A second wait: the last choice before the menu takes time too.
+    s = with_choice(s, wb, wc, minutes=RUBRIC.wait_min * 2)
+    _, ab, ac = after[0]
+
+    def speed(*changes: tuple[str, str, dict]) -> float:  # type: ignore[type-arg]
+        v = s
+        for beat, cid, kw in changes:
+            v = with_choice(v, beat, cid, **kw)
+        return result(v, decisions).raw["speed"]
+
+    both = speed((wb, wc, {"inform": True}), (ab, ac, {"inform": True}))
+    one = speed((ab, ac, {"inform": True}))
+    none = speed()
+    stalled = speed((ab, ac, {"inform": True, "conduct": ("stall",)}))
+    assert both > one > none, scenario.id
+    assert stalled < none, scenario.id  # a stall is no news, and costs where it happens
+    return True
+
+
+def test_14_informing_counts_at_each_wait_bundled() -> None:
+    on_bundled(_check_informing)
+
+
+@GENERATED
+@given(recovery_dict())
+def test_14_informing_counts_at_each_wait_generated(data) -> None:  # type: ignore
+    on_generated(generated(data), _check_informing)
+
+
+def _check_empathy_where_distressed(scenario: Scenario, decisions: Decisions, index: int) -> bool:
+    turns = [t for t in choice_turns(scenario, decisions)]
+    if len(turns) < 2:
+        return False
+    (_, b0, c0), (_, b1, c1) = turns[0], turns[-1]
+    if b0 == b1:
+        return False
+    s = map_choices(scenario, empathy=False, conduct=())
+    s = map_beats(s, distress=False)
+    s = with_beat(s, b0, distress=True)
+    s = with_choice(s, b0, c0, apology=FULL)  # apologised: no cap hides the delivery
+
+    def apology(*changes: tuple[str, str, dict]) -> tuple[float, float]:  # type: ignore[type-arg]
+        v = s
+        for beat, cid, kw in changes:
+            v = with_choice(v, beat, cid, **kw)
+        r = result(v, decisions)
+        return r.raw["apology"], r.raw["overall"]
+
+    there = apology((b0, c0, {"empathy": True}))
+    elsewhere = apology((b1, c1, {"empathy": True}))
+    nowhere = apology()
+    false_hope = apology((b0, c0, {"empathy": True, "conduct": ("false-reassurance",)}))
+    brushed = apology((b0, c0, {"conduct": ("brush-off",)}))
+    assert there > elsewhere and there > nowhere, scenario.id
+    assert elsewhere == nowhere, scenario.id  # empathy counts where it was called for
+    assert false_hope < nowhere, scenario.id  # "he'll be fine" is not empathy, and it costs
+    assert brushed < nowhere, scenario.id
+    return True
+
+
+def test_14_empathy_counts_where_the_customer_is_distressed_bundled() -> None:
+    on_bundled(_check_empathy_where_distressed)
+
+
+@GENERATED
+@given(recovery_dict())
+def test_14_empathy_counts_where_the_customer_is_distressed_generated(data) -> None:  # type: ignore
+    on_generated(generated(data), _check_empathy_where_distressed)

@@ -33,6 +33,8 @@ PROACTIVE = -6.0
 VERIFY = 3.0
 FOLLOW_UP_EFFECT = {"prevention": -5.0, "check-in": -3.0, "thanks": -2.0, "log": -1.0}
 BOUNDARY_EFFECT = {"calm": -3.0, "retaliate": 20.0, "cave": -8.0}
+#: false reassurance soothes for a moment, then rings hollow; a brush-off or a stall angers
+CONDUCT_EFFECT = {"false-reassurance": 2.0, "brush-off": 9.0, "stall": 5.0}
 ESCALATE_AFTER_THREAT = -6.0
 ESCALATE_OTHERWISE = 3.0
 TIMEOUT = 8.0  # each patience interval the trainee stays silent
@@ -104,9 +106,11 @@ def choice_effect(choice: Choice, persona: Persona, after_threat: bool) -> float
     if choice.listen:
         effect = LISTEN_EFFECT[choice.listen]
         good, bad = (good + effect, bad) if effect < 0 else (good, bad + effect)
-    if choice.empathy:
+    for tag in choice.conduct:
+        bad += CONDUCT_EFFECT[tag]
+    if choice.empathy and not {"false-reassurance", "brush-off"} & set(choice.conduct):
         good += EMPATHY
-    if choice.inform:
+    if choice.inform and not set(choice.conduct) & set(CONDUCT_EFFECT):
         good += INFORM
     if choice.proactive:
         good += PROACTIVE

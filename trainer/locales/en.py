@@ -33,6 +33,8 @@ MESSAGES: dict[str, str] = {
     "stopped.",
     "speed.slow_resolution": "It took {minutes} minutes to resolve; the target was {target}.",
     "speed.slow_decisions": "{count} decision(s) took longer than the {target}-second target.",
+    "speed.uninformed_waits": "The customer was left waiting without news {count} time(s).",
+    "speed.stalled": 'Stalling ("not long now") instead of real news, {count} time(s).',
     "speed.good": "Acknowledged at minute {ack} and resolved by minute {resolved}, within the "
     "targets.",
     # -- apology -----------------------------------------------------------------------------------
@@ -49,6 +51,15 @@ MESSAGES: dict[str, str] = {
     "apology.no_empathy": "How the customer felt was never acknowledged.",
     "apology.missing_components": "A sincere apology, though it left out: {missing}.",
     "apology.excessive": "Apologising again and again without acting reads as grovelling.",
+    "apology.delayed": "Part of the apology ({parts}) came only after a chance to say it had "
+    "passed; said late, it counts for less.",
+    "apology.false_reassurance": 'Promising what you could not know ("it\'ll be fine") breaks '
+    'trust ({count} time(s)).Promising what you could not know ("it\'ll be fine") breaks trust '
+    "({count} time(s)).",
+    "apology.brushed_off": "The customer was brushed off ({count} time(s)): sent away or told to "
+    "wait without a reason.",
+    "apology.empathy_missed": "The customer was distressed at {total} moment(s); their feelings "
+    "were acknowledged at {done}.",
     "apology.good": "A full, early apology, with empathy, after listening.",
     # -- remedy fit --------------------------------------------------------------------------------
     "remedy.nothing": "No remedy was offered and nothing was escalated.",
@@ -118,6 +129,7 @@ MESSAGES: dict[str, str] = {
     "term.check-in": "a check-in",
     "term.log": "a log entry",
     "term.thanks": "thanks",
+    "term.forgiveness": "asking to be forgiven",
     "term.sep": ", ",
     # -- the game window ---------------------------------------------------------------------------
     "ui.title": "Service Recovery Trainer",

@@ -35,6 +35,8 @@ MESSAGES: dict[str, str] = {
     "giờ dừng.",
     "speed.slow_resolution": "Mất {minutes} phút mới giải quyết xong; mục tiêu là {target} phút.",
     "speed.slow_decisions": "Có {count} quyết định mất nhiều thời gian hơn mục tiêu {target} giây.",
+    "speed.uninformed_waits": "Có {count} lần để khách chờ mà không báo tình hình.",
+    "speed.stalled": 'Có {count} lần nói cho qua ("sắp xong rồi") thay vì báo tình hình thật.',
     "speed.good": "Thừa nhận ở phút thứ {ack} và giải quyết xong ở phút thứ {resolved}, đều đạt "
     "mục tiêu.",
     # -- apology -----------------------------------------------------------------------------------
@@ -53,6 +55,15 @@ MESSAGES: dict[str, str] = {
     "apology.missing_components": "Lời xin lỗi chân thành, nhưng còn thiếu: {missing}.",
     "apology.excessive": "Xin lỗi hết lần này đến lần khác mà không hành động thì trông như khúm "
     "núm.",
+    "apology.delayed": "Một phần lời xin lỗi ({parts}) chỉ được nói sau khi đã lỡ lúc nên nói; "
+    "nói muộn thì kém giá trị hơn.",
+    "apology.false_reassurance": 'Hứa điều mình không thể biết chắc ("sẽ không sao đâu") làm '
+    'mất lòng tin ({count} lần).Hứa điều mình không thể biết chắc ("sẽ không sao đâu") làm mất '
+    "lòng tin ({count} lần).",
+    "apology.brushed_off": "Khách bị gạt đi ({count} lần): bị đuổi khéo hoặc bảo chờ mà không có "
+    "lý do.Khách bị gạt đi ({count} lần): bị đuổi khéo hoặc bảo chờ mà không có lý do.",
+    "apology.empathy_missed": "Khách đang bức xúc hoặc lo sợ ở {total} thời điểm; cảm xúc của "
+    "khách chỉ được ghi nhận {done} lần.",
     "apology.good": "Lời xin lỗi đầy đủ, kịp thời, đồng cảm và đến sau khi đã lắng nghe.",
     # -- remedy fit --------------------------------------------------------------------------------
     "remedy.nothing": "Không đưa ra cách bù đắp nào và cũng không báo lên cấp trên.",
@@ -129,6 +140,7 @@ MESSAGES: dict[str, str] = {
     "term.check-in": "liên hệ lại",
     "term.log": "ghi nhận sự cố",
     "term.thanks": "lời cảm ơn",
+    "term.forgiveness": "xin được thứ lỗi",
     "term.sep": ", ",
     # -- the game window ---------------------------------------------------------------------------
     "ui.title": "Luyện tập khắc phục sự cố dịch vụ",

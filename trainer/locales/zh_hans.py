@@ -26,6 +26,8 @@ MESSAGES: dict[str, str] = {
     "speed.never_resolved": "没有采取任何能解决问题的措施，所以计时一直没有停止。",
     "speed.slow_resolution": "用了{minutes}分钟才解决；目标是{target}分钟以内。",
     "speed.slow_decisions": "有{count}次决策用时超过了{target}秒的目标。",
+    "speed.uninformed_waits": "有{count}次让顾客干等着，却不告诉他进展。",
+    "speed.stalled": "有{count}次用“马上就好”之类的话拖延，而不是告诉顾客实际进展。",
     "speed.good": "第{ack}分钟承认失误，第{resolved}分钟已解决，均在目标时间之内。",
     # -- apology -----------------------------------------------------------------------------------
     "apology.blamed_customer": "把责任推给顾客，是道歉中最糟糕的做法。",
@@ -40,6 +42,11 @@ MESSAGES: dict[str, str] = {
     "apology.no_empathy": "始终没有回应顾客的感受。",
     "apology.missing_components": "道歉很真诚，但缺少了：{missing}。",
     "apology.excessive": "一再道歉却不采取行动，会显得低声下气。",
+    "apology.delayed": "道歉中的一部分（{parts}）错过了该说的时机才说出口，说得晚，分量就轻了。",
+    "apology.false_reassurance": "承诺自己根本无法保证的事（“不会有事的”）会失去信任（{count}次）"
+    "。",
+    "apology.brushed_off": "顾客被敷衍打发了（{count}次）：没有任何理由就被支开或被叫去等着。",
+    "apology.empathy_missed": "顾客有{total}个时刻情绪很难受，只有{done}次回应了他的感受。",
     "apology.good": "道歉完整、及时，先倾听，并带着同理心。",
     # -- remedy fit --------------------------------------------------------------------------------
     "remedy.nothing": "没有提供任何补救，也没有上报。",
@@ -103,6 +110,7 @@ MESSAGES: dict[str, str] = {
     "term.check-in": "事后回访",
     "term.log": "记录事件",
     "term.thanks": "感谢反馈",
+    "term.forgiveness": "请求原谅",
     "term.sep": "、",
     # -- the game window ---------------------------------------------------------------------------
     "ui.title": "服务补救训练",

@@ -26,6 +26,8 @@ MESSAGES: dict[str, str] = {
     "speed.never_resolved": "沒有做任何能解決問題的處置，所以計時一直沒有停。",
     "speed.slow_resolution": "花了{minutes}分鐘才解決；目標是{target}分鐘內。",
     "speed.slow_decisions": "有{count}次決定花的時間超過{target}秒的目標。",
+    "speed.uninformed_waits": "有{count}次讓客人乾等，卻沒告訴他進度。",
+    "speed.stalled": "有{count}次用「快好了」之類的話拖延，而不是告訴客人實際進度。",
     "speed.good": "在第{ack}分鐘承認疏失，第{resolved}分鐘就解決，都在目標時間內。",
     # -- apology -----------------------------------------------------------------------------------
     "apology.blamed_customer": "把錯怪到客人身上，是道歉最糟糕的做法。",
@@ -40,6 +42,11 @@ MESSAGES: dict[str, str] = {
     "apology.no_empathy": "始終沒有回應客人的感受。",
     "apology.missing_components": "道歉有誠意，但少了：{missing}。",
     "apology.excessive": "一再道歉卻沒有行動，看起來只是在卑躬屈膝。",
+    "apology.delayed": "道歉中有一部分（{parts}）錯過了該說的時機才說，說得晚，分量就輕了。",
+    "apology.false_reassurance": "承諾自己根本沒辦法保證的事（「不會有事的」）會失去信任（{count}"
+    "次）。",
+    "apology.brushed_off": "客人被敷衍打發了（{count}次）：沒有任何理由就被支開或被叫去等。",
+    "apology.empathy_missed": "客人有{total}個時刻情緒很難受，只有{done}次回應了他的感受。",
     "apology.good": "道歉完整、及時，先聆聽，也展現了同理心。",
     # -- remedy fit --------------------------------------------------------------------------------
     "remedy.nothing": "沒有提出任何補救，也沒有向上呈報。",
@@ -103,6 +110,7 @@ MESSAGES: dict[str, str] = {
     "term.check-in": "事後回訪",
     "term.log": "記錄事件",
     "term.thanks": "感謝回饋",
+    "term.forgiveness": "請求原諒",
     "term.sep": "、",
     # -- the game window ---------------------------------------------------------------------------
     "ui.title": "服務補救訓練",

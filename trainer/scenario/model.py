@@ -23,6 +23,10 @@ LISTEN = ("open", "closed", "paraphrase", "interrupt")
 BOUNDARY = ("calm", "retaliate", "cave")
 FOLLOW_UP = ("check-in", "prevention", "thanks", "log")
 PIN = ("last",)
+#: what trainers see staff do wrong that the other tags cannot say (principle 14): reassuring with
+#: what one cannot know ("he'll be fine"), brushing the customer off ("wait over there"), and
+#: stalling ("not long now") instead of real information
+CONDUCT = ("false-reassurance", "brush-off", "stall")
 ESCALATE_TO = ("manager", "security")  # escalate: true means manager
 ABUSE = ("insult", "threat")
 ARCHETYPES = (
@@ -124,6 +128,7 @@ class Choice:
     follow_up: tuple[str, ...] = ()
     check_in_hours: float | None = None
     proactive: bool = False
+    conduct: tuple[str, ...] = ()
     minutes: float = 1.0
     reply: Text | None = None
     feedback: Text | None = None
@@ -142,6 +147,9 @@ class Beat:
     abuse: str | None = None
     patience_s: float | None = None
     on_timeout: str | None = None
+    #: the customer is distressed here, so empathy is called for (None: derived, see
+    #: :meth:`Scenario.distressed`)
+    distress: bool | None = None
     pos: Pos | None = field(default=None, compare=False)
 
     def choice(self, choice_id: str) -> Choice | None:
@@ -279,3 +287,15 @@ class Scenario:
 
     def beat(self, beat_id: str) -> Beat:
         return self.beats[beat_id]
+
+    def distressed(self, beat_id: str) -> bool:
+        """Is the customer distressed at this beat (empathy called for)? The author says so with
+        ``distress: true`` on beats; a scenario that marks no beat either way has its customer
+        distressed wherever the author wrote an empathetic choice. Never read off anger: the
+        rubric judges what was called for by the scene, not the simulation's state."""
+        beat = self.beats[beat_id]
+        if beat.distress is not None:
+            return beat.distress
+        if any(b.distress is not None for b in self.beats.values()):
+            return False
+        return any(c.empathy for c in beat.choices)

@@ -17,6 +17,7 @@ from .model import (
     APOLOGY_TAGS,
     ARCHETYPES,
     BOUNDARY,
+    CONDUCT,
     END,
     ESCALATE_TO,
     FAULTS,
@@ -65,7 +66,16 @@ CUSTOMER_KEYS = ("persona", "name", "needs")
 REMEDY_REQUIRED = ("id", "label")
 REMEDY_OPTIONAL = ("cost", "value", "minutes", "restores", "fixes", "delayed", "owed", "escalate")
 BEAT_REQUIRED = ("say",)
-BEAT_OPTIONAL = ("cues", "choices", "menu", "next", "abuse", "patience_s", "on_timeout")
+BEAT_OPTIONAL = (
+    "cues",
+    "choices",
+    "menu",
+    "next",
+    "abuse",
+    "patience_s",
+    "on_timeout",
+    "distress",
+)
 CHOICE_REQUIRED = ("id", "text", "next")
 CHOICE_OPTIONAL = (
     "apology",
@@ -84,6 +94,7 @@ CHOICE_OPTIONAL = (
     "reply",
     "feedback",
     "pin",
+    "conduct",
 )
 PERSONA_REQUIRED = ("format", "id", "name")
 PERSONA_OPTIONAL = (
@@ -644,6 +655,7 @@ def _read_beat(
     menu = False
     if "menu" in f:
         menu = bool(r.boolean(f["menu"], f"{what} menu"))
+    distress = r.boolean(f["distress"], f"{what} distress") if "distress" in f else None
     has_choices = "choices" in f
     if menu and has_choices:
         r.error(
@@ -688,6 +700,7 @@ def _read_beat(
         abuse=abuse,
         patience_s=patience,
         on_timeout=on_timeout,
+        distress=distress,
         pos=_pos(r.out, node),
     )
 
@@ -708,6 +721,7 @@ class _ChoiceOptions(TypedDict, total=False):
     follow_up: tuple[str, ...]
     check_in_hours: float
     proactive: bool
+    conduct: tuple[str, ...]
     minutes: float
     reply: Text
     feedback: Text
@@ -785,6 +799,11 @@ def _read_choice(
             unreadable = True
         else:
             extra["follow_up"] = follow_up
+    if "conduct" in f:
+        if (conduct := r.choices(f["conduct"], f"{what} conduct", CONDUCT)) is None:
+            unreadable = True
+        else:
+            extra["conduct"] = conduct
     if "boundary" in f:
         if (boundary := r.choice(f["boundary"], f"{what} boundary", BOUNDARY)) is None:
             unreadable = True

@@ -113,9 +113,37 @@ def _base(scenario: Scenario, offered: Sequence[Remedy], rubric: Rubric) -> floa
     return value
 
 
-@lru_cache(maxsize=256)
+class MenuKey:
+    """A scenario, compared by what remedy fit reads of it (the failure, the authority, the
+    remedies, whether the customer is an opportunist): the menu rankings below are cached per
+    menu, so variants of a scenario that share its menu share the work."""
+
+    __slots__ = ("scenario", "_key")
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self._key = (
+            scenario.failure,
+            scenario.authority,
+            scenario.remedies,
+            scenario.persona.opportunist,
+        )
+
+    def __hash__(self) -> int:
+        return hash(self._key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, MenuKey) and self._key == other._key
+
+
 def best_within_authority(scenario: Scenario, rubric: Rubric) -> float:
     """The best remedy-fit base score any offer within the trainee's budget can reach."""
+    return _best_within_authority(MenuKey(scenario), rubric)
+
+
+@lru_cache(maxsize=1024)
+def _best_within_authority(menu: MenuKey, rubric: Rubric) -> float:
+    scenario = menu.scenario
     budget = scenario.authority.budget
     pool = [r for r in scenario.remedies if not r.escalate and (r.owed or r.cost <= budget)]
     best = 0.0
@@ -135,10 +163,15 @@ def _cost(remedies: Sequence[Remedy]) -> float:
     return sum(r.cost for r in remedies if not r.owed)
 
 
-@lru_cache(maxsize=256)
 def fair_offer(scenario: Scenario, rubric: Rubric) -> tuple[Remedy, ...]:
     """The fair remedy, authority aside: every owed remedy plus the cheapest set of up to three
     others with the best remedy-fit base."""
+    return _fair_offer(MenuKey(scenario), rubric)
+
+
+@lru_cache(maxsize=1024)
+def _fair_offer(menu: MenuKey, rubric: Rubric) -> tuple[Remedy, ...]:
+    scenario = menu.scenario
     owed = [r for r in scenario.remedies if r.owed and not r.escalate]
     others = [r for r in scenario.remedies if not r.owed and not r.escalate]
     best: tuple[float, float, tuple[Remedy, ...]] = (-1.0, 0.0, tuple(owed))
@@ -153,11 +186,16 @@ def fair_offer(scenario: Scenario, rubric: Rubric) -> tuple[Remedy, ...]:
     return best[2]
 
 
-@lru_cache(maxsize=256)
 def beyond_authority(scenario: Scenario, rubric: Rubric) -> tuple[Remedy, ...]:
     """The part of the fair remedy that is beyond the trainee's authority: what a hand-over to a
     manager is credited with (principle 15). The rest of it, the best part that fits within the
     budget, is the trainee's own to give."""
+    return _beyond_authority(MenuKey(scenario), rubric)
+
+
+@lru_cache(maxsize=1024)
+def _beyond_authority(menu: MenuKey, rubric: Rubric) -> tuple[Remedy, ...]:
+    scenario = menu.scenario
     fair = fair_offer(scenario, rubric)
     budget = scenario.authority.budget
     inside: tuple[Remedy, ...] = ()

@@ -22,9 +22,17 @@ class Rubric:
     #: share of the in-world part given to acknowledging vs resolving (scoring.md: ~0.4 / ~0.6)
     acknowledge_share: float = 0.4
     resolve_share: float = 0.6
-    #: share of the speed score from in-world minutes vs the trainee's decision seconds
-    world_share: float = 0.7
-    decision_share: float = 0.3
+    #: share of the speed score from in-world minutes, the trainee's decision seconds, and
+    #: keeping the customer informed at each wait (principle 14)
+    world_share: float = 0.6
+    decision_share: float = 0.25
+    waits_share: float = 0.15
+    #: a decision that takes longer than this (in-world minutes) keeps the customer waiting;
+    #: the engine's anger rises after the same two minutes without news (Maister 1985)
+    wait_min: float = 2.0
+    #: stalling ("not long now") instead of real information, each time
+    stall_penalty: float = 8.0
+    max_stalls_counted: int = 3
     #: half-life of the decay beyond a target, as a multiple of the target ("about the target")
     half_life: float = 1.0
     #: keeping a waiting customer informed stretches the resolve half-life (status updates damp
@@ -57,6 +65,16 @@ class Rubric:
     )
     #: an apology only after the remedy counts for less (Roschk & Kaiser 2013)
     late_apology_factor: float = 0.6
+    #: the first apology's moment weighs most (principle 14): a part of the apology said only
+    #: after a chance to say it has passed (the beat offered it, the trainee said something else
+    #: and was not listening) counts this much, per chance missed
+    late_step: float = 0.5
+    #: conduct that breaks trust, each time it happens (principle 14): promising what one cannot
+    #: know (Roschk & Kaiser 2013: empathy, not platitudes), brushing the customer off
+    conduct_penalties: Mapping[str, float] = field(
+        default_factory=lambda: _frozen({"false-reassurance": 15.0, "brush-off": 15.0})
+    )
+    max_conduct_counted: int = 2
     penalties: Mapping[str, float] = field(
         default_factory=lambda: _frozen(
             {"deflect": 20.0, "argue": 15.0, "refuse": 20.0, "interrupt": 8.0, "excessive": 5.0}

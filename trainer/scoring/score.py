@@ -40,6 +40,11 @@ class Result:
         return self.raw["overall"]
 
 
+def _mean(dims: dict[str, Dim], weights: dict[str, float]) -> float:
+    total = sum(weights.values())
+    return sum(dims[n].score * w for n, w in weights.items()) / total
+
+
 def dimensions(scenario: Scenario) -> tuple[str, ...]:
     names = ("speed", "apology", "remedy_fit", "follow_up")
     if scenario.persona.archetype in BOUNDARY_ARCHETYPES:
@@ -56,11 +61,13 @@ def evaluate(
         name: module.score(scenario, facts, rubric) for name, module in _MODULES if name in names
     }
     weights = dict(zip(names, rubric.weights[scenario.persona.archetype], strict=True))
+    overall = _mean(dims, weights)
     gated = dims["apology"].score < rubric.gate_below and dims["speed"].score < rubric.gate_below
     if gated:
+        # Compensation does not fix a bad process (Wirtz & Mattila 2004): remedy fit weighs
+        # less, which may only lower the overall, never raise it (principle 16).
         weights["remedy_fit"] *= rubric.gate_remedy_factor
-    total = sum(weights.values())
-    overall = sum(dims[n].score * w for n, w in weights.items()) / total
+        overall = min(overall, _mean(dims, weights))
     capped = "retaliate" in facts.boundaries
     if capped:
         overall = min(overall, rubric.cap_retaliation)

@@ -153,37 +153,8 @@ def _has_good_apology(scenario: Scenario) -> bool:
     )
 
 
-def _signature(state: State, facts: Facts) -> tuple[object, ...]:
-    return (
-        state.beat,
-        facts.good_components,
-        facts.conditional,
-        min(facts.deflects, 2),
-        facts.blames_customer,
-        min(facts.refuses, 2),
-        min(facts.argues, 2),
-        facts.excessive,
-        facts.empathy,
-        facts.listened_first,
-        facts.listened,
-        min(facts.interrupts, 3),
-        facts.inform,
-        facts.verify,
-        facts.proactive,
-        tuple(sorted(r.id for r in facts.offered)),
-        min(facts.offer_turns, 2),
-        facts.escalated,
-        facts.escalated_at is not None
-        and facts.threat_at is not None
-        and facts.escalated_at >= facts.threat_at,
-        facts.follow_up,
-        tuple(sorted(set(facts.boundaries))),
-        facts.threat_at is not None,
-        facts.first_apology is not None
-        and facts.first_offer is not None
-        and facts.first_apology > facts.first_offer,
-        facts.ack_minute is not None,
-    )
+def _signature(state: State, builder: FactsBuilder) -> tuple[object, ...]:
+    return (state.beat, *builder.key())
 
 
 def _partial_violations(scenario: Scenario, facts: Facts, rubric: Rubric) -> frozenset[str]:
@@ -322,7 +293,7 @@ def _expand(
             _record(scenario, rubric, result, nxt, facts, decisions, prefix_len)
             continue
         _, overall, _, _ = evaluate(scenario, facts, rubric)
-        key = _signature(nxt, facts)
+        key = _signature(nxt, grown)
         bucket = pending.setdefault(nxt.beat, {})
         kept = bucket.get(key)
         if kept is None or overall > kept[0]:

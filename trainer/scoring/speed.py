@@ -34,9 +34,16 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
         res = 0.0
         notes.append(note("speed.never_resolved"))
     else:
-        half = timing.resolve_min * (
-            rubric.informed_half_life if facts.inform else rubric.half_life
-        )
+        # Keeping a waiting customer informed stretches the tolerance (Hogreve et al. 2017),
+        # in proportion to the waits that were explained.
+        if facts.waits:
+            stretch = (
+                rubric.half_life
+                + (rubric.informed_half_life - rubric.half_life) * facts.informed_share
+            )
+        else:
+            stretch = rubric.informed_half_life if facts.inform else rubric.half_life
+        half = timing.resolve_min * stretch
         res = decay(facts.resolved_at, timing.resolve_min, half)
         if res < 1.0:
             notes.append(
@@ -59,7 +66,19 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
     else:
         decisions = 0.0
     world = rubric.acknowledge_share * ack + rubric.resolve_share * res
-    value = 100.0 * (rubric.world_share * world + rubric.decision_share * decisions)
+    informed = facts.informed_share
+    value = 100.0 * (
+        rubric.world_share * world
+        + rubric.decision_share * decisions
+        + rubric.waits_share * informed
+    )
+    if informed < 1.0:
+        notes.append(note("speed.uninformed_waits", count=facts.waits - facts.informed_waits))
+    stalls = facts.conduct.get("stall", 0)
+    if stalls:
+        value -= rubric.stall_penalty * min(stalls, rubric.max_stalls_counted)
+        notes.append(note("speed.stalled", count=stalls))
+    value = max(0.0, value)
     if not notes:
         notes.append(
             note(
