@@ -384,3 +384,77 @@ def test_14_empathy_counts_where_the_customer_is_distressed_bundled() -> None:
 @given(recovery_dict())
 def test_14_empathy_counts_where_the_customer_is_distressed_generated(data) -> None:  # type: ignore
     on_generated(generated(data), _check_empathy_where_distressed)
+
+
+# -- 16. caps and gates: an unfixed failure, every owed remedy, slow decisions -------------------
+
+
+def _fix_menu(scenario: Scenario) -> Scenario:
+    v = scenario.failure.value
+    losses = scenario.failure.losses
+    remedies = (
+        remedy("x-fix", 0, losses, fixes=True),
+        remedy("x-comp", v * 1.2, losses, cost=0),
+        remedy("x-owed-a", v * 0.2, losses, owed=True),
+        remedy("x-owed-b", v * 0.2, losses, owed=True),
+    )
+    return replace(map_choices(scenario, offer=(), escalate=False), remedies=remedies)
+
+
+def _check_unfixed_and_owed(scenario: Scenario, decisions: Decisions, index: int) -> None:
+    s = _fix_menu(scenario)
+    results = [
+        result(s, replace_offer(decisions, index, *ids))
+        for ids in (
+            ("x-fix", "x-owed-a", "x-owed-b"),
+            ("x-fix", "x-owed-a"),
+            ("x-fix",),
+            ("x-comp", "x-owed-a", "x-owed-b"),
+        )
+    ]
+    fixed_all, one_owed_missing, both_missing, unfixed = results
+    # Each owed remedy left out costs.
+    assert fixed_all.raw["remedy_fit"] > one_owed_missing.raw["remedy_fit"], scenario.id
+    assert one_owed_missing.raw["remedy_fit"] > both_missing.raw["remedy_fit"] or (
+        both_missing.raw["remedy_fit"] == 0.0
+    ), scenario.id
+    assert_ranked([fixed_all, one_owed_missing], "overall", scenario)
+    # A fixable failure left unfixed caps the overall, however fair the compensation.
+    assert unfixed.raw["overall"] <= RUBRIC.cap_unfixed + 1e-9, scenario.id
+    assert unfixed.capped
+    assert fixed_all.raw["overall"] >= unfixed.raw["overall"], scenario.id
+
+
+def test_16_unfixed_caps_the_overall_and_each_owed_remedy_counts_bundled() -> None:
+    on_bundled(_check_unfixed_and_owed)
+
+
+@GENERATED
+@given(recovery_dict())
+def test_16_unfixed_caps_the_overall_and_each_owed_remedy_counts_generated(data) -> None:  # type: ignore
+    on_generated(generated(data), _check_unfixed_and_owed)
+
+
+def _check_slow_decisions(scenario: Scenario, decisions: Decisions, index: int) -> None:
+    target = scenario.timing.decide_s
+
+    def speed(factor: float) -> float:
+        return result(scenario, [(a, target * factor) for a, _ in decisions]).raw["speed"]
+
+    within, twice, four, day = speed(0.9), speed(2), speed(4), speed(86_400 / target)
+    assert within > twice > four > day, scenario.id
+    # Beyond the target decisions lose steeply: at twice the target, under half their share.
+    assert within - twice > 100 * RUBRIC.decision_share * 0.5 - 1e-6, scenario.id
+    assert day < 5, scenario.id
+    r = result(scenario, [(a, 86_400.0) for a, _ in decisions])
+    assert r.raw["overall"] <= RUBRIC.speed_gate_floor + 5, scenario.id
+
+
+def test_16_decisions_beyond_the_target_cost_steeply_bundled() -> None:
+    on_bundled(_check_slow_decisions)
+
+
+@GENERATED
+@given(recovery_dict())
+def test_16_decisions_beyond_the_target_cost_steeply_generated(data) -> None:  # type: ignore
+    on_generated(generated(data), _check_slow_decisions)

@@ -146,8 +146,9 @@ def test_2_listening_first_beats_fixing_without_asking_and_interrupting_costs() 
 
 
 def _remedy_setup(scenario: Scenario, decisions: Decisions, fixable: bool = False):  # type: ignore
-    """The scenario without hand-overs (and without fixes unless ``fixable``), and the index of
-    the first menu decision; None if the model path has no menu."""
+    """The scenario without hand-overs, entitlements (owed) or, unless ``fixable``, fixes (so
+    the offers compared are all that is given), and the index of the first menu decision; None
+    if the model path has no menu."""
     index = first_menu_turn(scenario, decisions)
     if index is None:
         return None
@@ -157,7 +158,9 @@ def _remedy_setup(scenario: Scenario, decisions: Decisions, fixable: bool = Fals
     base = replace(
         base,
         remedies=tuple(
-            replace(r, fixes=r.fixes and fixable) for r in base.remedies if not r.escalate
+            replace(r, fixes=r.fixes and fixable, owed=False)
+            for r in base.remedies
+            if not r.escalate
         ),
     )
     return base, index

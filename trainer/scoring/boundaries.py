@@ -41,7 +41,8 @@ def checklist(scenario: Scenario, facts: Facts, rubric: Rubric) -> list[tuple[st
     items: list[tuple[str, bool]] = []
     if archetype == "abusive":
         if opt.calm:
-            items.append(("calm_limit", "calm" in facts.boundaries))
+            # A limit abandoned by caving afterwards was not held.
+            items.append(("calm_limit", "calm" in facts.boundaries and not caved))
         if opt.retaliate:
             items.append(("no_retaliation", "retaliate" not in facts.boundaries))
         items.append(("no_caving", not caved and not overpaid))
@@ -75,8 +76,9 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
     items = checklist(scenario, facts, rubric)
     if not items:
         return Dim(100.0, (note("boundaries.good"),))
-    passed = sum(1 for _, ok in items if ok)
-    value = 100.0 * passed / len(items)
+    weights = [rubric.boundary_weights.get(name, 1.0) for name, _ in items]
+    passed = sum(w for w, (_, ok) in zip(weights, items, strict=True) if ok)
+    value = 100.0 * passed / sum(weights)
     failed = [name for name, ok in items if not ok]
     notes = tuple(note(f"boundaries.{name}") for name in failed) or (note("boundaries.good"),)
     return Dim(value, notes)

@@ -105,11 +105,21 @@ def fixable(scenario: Scenario) -> bool:
     return any(r.fixes and not r.escalate for r in scenario.remedies)
 
 
+def left_unfixed(scenario: Scenario, facts: Facts, rubric: Rubric) -> bool:
+    """A fixable failure left standing: nothing offered fixes it, and no hand-over passed a fix
+    beyond authority to a manager (principle 16)."""
+    if not fixable(scenario) or any(r.fixes for r in facts.offered):
+        return False
+    if facts.handed_over and not fair_within_authority(scenario, rubric):
+        return not any(r.fixes for r in beyond_authority(scenario, rubric))
+    return True
+
+
 def _base(scenario: Scenario, offered: Sequence[Remedy], rubric: Rubric) -> float:
     w = worth(scenario, offered, rubric)
     value = 100.0 * quality(scenario, w, rubric)
     if fixable(scenario) and not w.fixes:
-        value = min(value, rubric.cap_unfixed)
+        value = min(value, rubric.cap_unfixed_remedy)
     return value
 
 
@@ -266,11 +276,13 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
                     currency=scenario.authority.currency,
                 )
             )
-    owed = [r for r in scenario.remedies if r.owed]
+    # Each owed remedy left out costs (principle 16): the customer is entitled to every one.
+    owed = [r for r in scenario.remedies if r.owed and not r.escalate]
     missing_owed = [r for r in owed if r not in offered]
     if missing_owed:
-        value -= rubric.owed_missing_penalty if offered else 0.0
-        notes.append(note("remedy.owed_missing", remedy=missing_owed[0].id))
+        value -= rubric.owed_missing_penalty * len(missing_owed)
+        for remedy in missing_owed:
+            notes.append(note("remedy.owed_missing", remedy=remedy.id))
     if not notes:
         notes.append(note("remedy.good", percent=round(100 * w.effective)))
     return Dim(clamp(value), tuple(notes))

@@ -10,6 +10,7 @@ from . import apology, boundaries, follow_up, remedy_fit, speed
 from .common import Dim, Note
 from .facts import Facts, extract
 from .outcome import Outcome, outcome
+from .remedy_fit import left_unfixed
 from .rubric import BOUNDARY_ARCHETYPES, RUBRIC, Rubric
 
 _MODULES = (
@@ -68,9 +69,18 @@ def evaluate(
         # less, which may only lower the overall, never raise it (principle 16).
         weights["remedy_fit"] *= rubric.gate_remedy_factor
         overall = min(overall, _mean(dims, weights))
-    capped = "retaliate" in facts.boundaries
-    if capped:
-        overall = min(overall, rubric.cap_retaliation)
+    # Procedural justice gates the others: a slow recovery is never a good one.
+    speed = dims["speed"].score
+    if speed < rubric.speed_gate_full:
+        floor = rubric.speed_gate_floor
+        ceiling = floor + (100.0 - floor) * speed / rubric.speed_gate_full
+        if overall > ceiling:
+            overall, gated = ceiling, True
+    capped = False
+    if "retaliate" in facts.boundaries:
+        overall, capped = min(overall, rubric.cap_retaliation), True
+    if left_unfixed(scenario, facts, rubric):
+        overall, capped = min(overall, rubric.cap_unfixed), True
     return dims, overall, gated, capped
 
 

@@ -56,7 +56,7 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
             )
     if facts.decision_seconds:
         per = [
-            decay(s, timing.decide_s, timing.decide_s * rubric.half_life)
+            decay(s, timing.decide_s, timing.decide_s * rubric.decision_half_life)
             for s in facts.decision_seconds
         ]
         decisions = sum(per) / len(per)
@@ -67,11 +67,8 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
         decisions = 0.0
     world = rubric.acknowledge_share * ack + rubric.resolve_share * res
     informed = facts.informed_share
-    value = 100.0 * (
-        rubric.world_share * world
-        + rubric.decision_share * decisions
-        + rubric.waits_share * informed
-    )
+    value = 100.0 * (rubric.world_share * world + rubric.decision_share * decisions)
+    value *= 1.0 - rubric.waits_weight * (1.0 - informed)
     if informed < 1.0:
         notes.append(note("speed.uninformed_waits", count=facts.waits - facts.informed_waits))
     stalls = facts.conduct.get("stall", 0)
