@@ -120,7 +120,7 @@ def test_loophole_search_reports_a_rubric_that_rewards_overpaying() -> None:
     )
     scenario = build(data)
     assert loopholes(scenario) == []
-    broken = replace(RUBRIC, over_floor=1.0, over_end=1e9, plateau_top=1e9)
+    broken = replace(RUBRIC, over_floor=1.0, over_end=1e9, plateau_top=1e9, breach_cost=0.0)
     found = loopholes(scenario, broken)
     assert any("over-compensates" in d.message for d in found), [d.message for d in found]
 

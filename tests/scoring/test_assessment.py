@@ -93,13 +93,21 @@ def on_generated(scenario: Scenario, check) -> None:  # type: ignore[no-untyped-
 
 def assert_ranked(results: list[Result], dim: str, scenario: Scenario) -> None:
     """Each result scores higher than the next on ``dim``; for the overall, strictly unless a cap
-    holds both at the same ceiling (retaliation, an unfixed failure)."""
+    or gate holds it at a ceiling (retaliation, an unfixed failure, a slow recovery, the breach
+    cap) or it is at 0."""
     for better, worse in zip(results, results[1:], strict=False):
         a, b = better.raw[dim], worse.raw[dim]
-        if dim == "overall" and (better.capped or worse.capped):
+        if dim == "overall" and (_held(better) or _held(worse) or b <= 0.0):
             assert a >= b - 1e-9, (scenario.id, dim, a, b)
         else:
             assert a > b, (scenario.id, dim, [r.raw[dim] for r in results])
+
+
+def _held(r: Result) -> bool:
+    breach_points = sum(
+        float(n.args()["points"]) for n in r.notes["overall"] if n.key.startswith("breach.")
+    )
+    return r.capped or r.gated or breach_points >= RUBRIC.breach_cap
 
 
 def score_offers(scenario: Scenario, decisions: Decisions, index: int, *offers: tuple[str, ...]):  # type: ignore[no-untyped-def]
@@ -396,7 +404,8 @@ def _fix_menu(scenario: Scenario) -> Scenario:
         remedy("x-fix", 0, losses, fixes=True),
         remedy("x-comp", v * 1.2, losses, cost=0),
         remedy("x-owed-a", v * 0.2, losses, owed=True),
-        remedy("x-owed-b", v * 0.2, losses, owed=True),
+        # An entitlement's form (a credit for later) is not the trainee's choice.
+        remedy("x-owed-b", v * 0.2, losses, owed=True, delayed=True),
     )
     return replace(map_choices(scenario, offer=(), escalate=False), remedies=remedies)
 
@@ -413,6 +422,7 @@ def _check_unfixed_and_owed(scenario: Scenario, decisions: Decisions, index: int
         )
     ]
     fixed_all, one_owed_missing, both_missing, unfixed = results
+    assert fixed_all.raw["remedy_fit"] == 100.0, scenario.id
     # Each owed remedy left out costs.
     assert fixed_all.raw["remedy_fit"] > one_owed_missing.raw["remedy_fit"], scenario.id
     assert one_owed_missing.raw["remedy_fit"] > both_missing.raw["remedy_fit"] or (
@@ -458,3 +468,39 @@ def test_16_decisions_beyond_the_target_cost_steeply_bundled() -> None:
 @given(recovery_dict())
 def test_16_decisions_beyond_the_target_cost_steeply_generated(data) -> None:  # type: ignore
     on_generated(generated(data), _check_slow_decisions)
+
+
+# -- breaches: each moment a principle is broken costs the overall where it happens ---------------
+
+
+def _check_breaches(scenario: Scenario, decisions: Decisions, index: int) -> bool:
+    turns = [t for t in choice_turns(scenario, decisions) if t[0] != index]
+    if len(turns) < 2:
+        return False
+    (_, b0, c0), (_, b1, c1) = turns[0], turns[1]
+    s = clean(scenario)
+    once = with_choice(s, b0, c0, listen="interrupt")
+    twice = with_choice(once, b1, c1, listen="interrupt")
+    r0, r1, r2 = (result(v, decisions) for v in (s, once, twice))
+    assert_ranked([r0, r1, r2], "overall", scenario)
+    named = {n.key: n.args() for n in r2.notes["overall"]}
+    assert named["breach.interrupted"]["count"] == 2, scenario.id
+    # A slow choice keeps the customer waiting while it happens: only it can explain the wait,
+    # not the next decision.
+    slow = with_choice(s, b0, c0, minutes=RUBRIC.wait_min * 3, inform=False)
+    told_after = with_choice(slow, b1, c1, inform=True)
+    told_while = with_choice(told_after, b0, c0, inform=True)
+    after, during = result(told_after, decisions), result(told_while, decisions)
+    assert any(n.key == "breach.uninformed_wait" for n in after.notes["overall"]), scenario.id
+    assert_ranked([during, after], "overall", scenario)
+    return True
+
+
+def test_each_breach_costs_the_overall_where_it_happens_bundled() -> None:
+    on_bundled(_check_breaches)
+
+
+@GENERATED
+@given(recovery_dict())
+def test_each_breach_costs_the_overall_where_it_happens_generated(data) -> None:  # type: ignore
+    on_generated(generated(data), _check_breaches)

@@ -149,10 +149,10 @@ def _choice_change(choice: Choice, kind: str) -> dict[str, Any] | None:
         return {"follow_up": choice.follow_up[1:]} if choice.follow_up else None
     if kind == "drop-calm":
         return {"boundary": None} if choice.boundary == "calm" else None
-    if kind == "retaliate":
-        return None if choice.boundary == "retaliate" else {"boundary": "retaliate"}
+    if kind == "retaliate":  # where a calm limit or nothing was (caving is no better)
+        return {"boundary": "retaliate"} if choice.boundary in (None, "calm") else None
     if kind == "cave":
-        return None if choice.boundary in ("cave", "retaliate") else {"boundary": "cave"}
+        return {"boundary": "cave"} if choice.boundary in (None, "calm") else None
     raise AssertionError(kind)
 
 

@@ -97,6 +97,33 @@ MESSAGES: dict[str, str] = {
     "boundaries.no_concession": "Conceding more after each 'not enough' teaches that pushing pays.",
     "boundaries.good": "Calm, fair and firm.",
     # -- debrief -----------------------------------------------------------------------------------
+    "breach.deflected": "Shifted the blame to someone or something else ({count}×): −{points} "
+    "overall.Shifted the blame to someone or something else ({count}×): −{points} overall.",
+    "breach.blamed_customer": "Blamed the customer ({count}×): −{points} overall.",
+    "breach.refused": "Denied any duty to help ({count}×): −{points} overall.",
+    "breach.argued": "Contradicted the customer ({count}×): −{points} overall.",
+    "breach.interrupted": "Cut the customer off ({count}×): −{points} overall.",
+    "breach.caved": "Gave in to pressure to buy peace ({count}×): −{points} overall.",
+    "breach.retaliated": "Answered abuse in kind ({count}×): −{points} overall.",
+    "breach.false_reassurance": "Promised what you could not know ({count}×): −{points} overall.",
+    "breach.brushed_off": "Brushed the customer off ({count}×): −{points} overall.",
+    "breach.stalled": "Stalled instead of giving news ({count}×): −{points} overall.",
+    "breach.uninformed_wait": "Left the customer waiting without news ({count}×): −{points} "
+    "overall.Left the customer waiting without news ({count}×): −{points} overall.",
+    "breach.no_apology": "Never apologised: −{points} overall.",
+    "breach.never_listened": "Never asked what the customer needed: −{points} overall.",
+    "breach.no_follow_up": "No follow-up at all: −{points} overall.",
+    "breach.nothing_offered": "Offered nothing and handed nothing over: −{points} overall.",
+    "breach.over_authority": "Spent beyond your authority: −{points} overall.",
+    "breach.needless_handover": "Handed over what you could have fixed yourself: −{points} "
+    "overall.Handed over what you could have fixed yourself: −{points} overall.",
+    "breach.overpaid": "Paid more than twice what the loss was worth: −{points} overall.",
+    "breach.owed_missing": "Left out what the customer is owed ({count}×): −{points} overall.",
+    "overall.capped_retaliation": "Retaliation caps the overall at {cap}.",
+    "overall.capped_unfixed": "The problem could have been fixed and was not: the overall is "
+    "capped at {cap}.The problem could have been fixed and was not: the overall is capped at "
+    "{cap}.",
+    "overall.capped_slow": "So slow a recovery caps the overall at {cap}.",
     "better.choice": 'At "{beat}", "{choice}" would have raised {dimension} from {before} '
     "to {after}.",
     "better.offer": 'At "{beat}", offering {remedies} would have raised {dimension} from '

@@ -108,6 +108,32 @@ MESSAGES: dict[str, str] = {
     "ép là được.",
     "boundaries.good": "Bình tĩnh, công bằng và kiên định.",
     # -- debrief -----------------------------------------------------------------------------------
+    "breach.deflected": "Đổ lỗi cho người khác hoặc thứ khác ({count} lần): −{points} điểm tổng.",
+    "breach.blamed_customer": "Đổ lỗi cho khách ({count} lần): −{points} điểm tổng.",
+    "breach.refused": "Chối bỏ trách nhiệm giúp khách ({count} lần): −{points} điểm tổng.",
+    "breach.argued": "Cãi lại khách ({count} lần): −{points} điểm tổng.",
+    "breach.interrupted": "Cắt ngang lời khách ({count} lần): −{points} điểm tổng.",
+    "breach.caved": "Nhượng bộ cho yên chuyện ({count} lần): −{points} điểm tổng.",
+    "breach.retaliated": "Đáp trả lại sự xúc phạm ({count} lần): −{points} điểm tổng.",
+    "breach.false_reassurance": "Hứa điều mình không thể biết chắc ({count} lần): −{points} điểm "
+    "tổng.Hứa điều mình không thể biết chắc ({count} lần): −{points} điểm tổng.",
+    "breach.brushed_off": "Gạt khách đi ({count} lần): −{points} điểm tổng.",
+    "breach.stalled": "Nói cho qua thay vì báo tình hình ({count} lần): −{points} điểm tổng.",
+    "breach.uninformed_wait": "Để khách chờ mà không báo tin ({count} lần): −{points} điểm tổng.",
+    "breach.no_apology": "Không hề xin lỗi: −{points} điểm tổng.",
+    "breach.never_listened": "Không hề hỏi khách cần gì: −{points} điểm tổng.",
+    "breach.no_follow_up": "Không theo dõi gì sau đó: −{points} điểm tổng.",
+    "breach.nothing_offered": "Không đưa ra gì và cũng không chuyển lên cấp trên: −{points} điểm "
+    "tổng.Không đưa ra gì và cũng không chuyển lên cấp trên: −{points} điểm tổng.",
+    "breach.over_authority": "Chi vượt thẩm quyền: −{points} điểm tổng.",
+    "breach.needless_handover": "Chuyển lên cấp trên việc mình tự giải quyết được: −{points} điểm "
+    "tổng.Chuyển lên cấp trên việc mình tự giải quyết được: −{points} điểm tổng.",
+    "breach.overpaid": "Bồi thường gấp hơn hai lần giá trị thiệt hại: −{points} điểm tổng.",
+    "breach.owed_missing": "Bỏ sót khoản khách được hưởng ({count} khoản): −{points} điểm tổng.",
+    "overall.capped_retaliation": "Vì đã đáp trả, điểm tổng tối đa là {cap}.",
+    "overall.capped_unfixed": "Sự cố có thể khắc phục mà không được khắc phục: điểm tổng tối đa "
+    "là {cap}.Sự cố có thể khắc phục mà không được khắc phục: điểm tổng tối đa là {cap}.",
+    "overall.capped_slow": "Xử lý chậm như vậy thì điểm tổng tối đa là {cap}.",
     "better.choice": "Ở “{beat}”, chọn “{choice}” sẽ nâng điểm {dimension} từ {before} lên "
     "{after}.",
     "better.offer": "Ở “{beat}”, đề xuất {remedies} sẽ nâng điểm {dimension} từ {before} lên "

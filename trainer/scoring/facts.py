@@ -375,24 +375,28 @@ class FactsBuilder:
     def _waits(
         self, turn: Turn, choice: Choice | None, remedies: list[Remedy], informs: bool
     ) -> None:
-        """Informing at each wait (principle 14; Hogreve et al. 2017). A decision that takes
-        longer than ``wait_min`` in-world minutes (a slow choice, or an offer carried out, a
-        hand-over included) keeps the customer waiting; the wait is explained if this decision,
-        the next, or any taken before it is over tells the customer what is happening."""
+        """Informing at each wait (principle 14; Hogreve et al. 2017). A choice that takes longer
+        than ``wait_min`` in-world minutes keeps the customer waiting while it happens: only the
+        choice itself can explain that wait. An offer (a hand-over included) carried out over
+        more than ``wait_min`` minutes runs alongside the conversation: it is explained if the
+        offer, the next decision, or any decision taken before it is carried out informs."""
         still: list[tuple[int, float]] = []
         for start, end in self.open_waits:
             if informs:
                 self.informed_waits += 1
             elif turn.minute < end:
                 still.append((start, end))
-        length = choice.minutes if choice is not None else 0.0
-        length = max([length] + [r.minutes for r in remedies])
-        if length > self.rubric.wait_min:
+        slow_choice = choice is not None and choice.minutes > self.rubric.wait_min
+        if slow_choice:
+            self.waits += 1
+            self.informed_waits += 1 if informs else 0
+        carried_out = max([r.minutes for r in remedies], default=0.0)
+        if carried_out > self.rubric.wait_min:
             self.waits += 1
             if informs:
                 self.informed_waits += 1
             else:
-                still.append((turn.index, turn.minute + length))
+                still.append((turn.index, turn.minute + carried_out))
         self.open_waits = tuple(still)
 
     def build(self, final_minute: float | None = None) -> Facts:
@@ -472,6 +476,8 @@ class Options:
     handover: bool  # a manager escalation exists (security calls are not hand-overs)
     listen: bool
     threat: bool
+    apologise: bool  # a choice offers responsibility, regret or repair
+    follow_up: bool  # a choice follows up
 
 
 @lru_cache(maxsize=256)
@@ -492,4 +498,6 @@ def options(scenario: Scenario) -> Options:
         or any(r.escalate and not r.security for r in scenario.remedies),
         listen=any(c.listen in ("open", "paraphrase") for c in choices),
         threat=any(b.abuse == "threat" for b in scenario.beats.values()),
+        apologise=bool(tags & {"responsibility", "regret", "repair"}),
+        follow_up=any(c.follow_up for c in choices),
     )

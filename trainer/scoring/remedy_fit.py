@@ -52,10 +52,12 @@ def worth(scenario: Scenario, offered: Sequence[Remedy], rubric: Rubric) -> Wort
         delay = rubric.delayed if remedy.delayed else 1.0
         e = remedy.value * kind * delay / loss
         if remedy.owed:
+            # Its form is the entitlement's, not the trainee's choice: neither its kind nor its
+            # timing (a contractual credit) counts against the offer.
             owed_eff += e
-        else:
-            eff += e
-            nom += remedy.value / loss
+            continue
+        eff += e
+        nom += remedy.value / loss
         total += remedy.value
         other += 0.0 if matches else remedy.value
         delayed += remedy.value if remedy.delayed else 0.0

@@ -166,6 +166,11 @@ class Rubric:
     speed_gate_floor: float = 40.0
     #: retaliation against an abusive customer caps the overall score
     cap_retaliation: float = 30.0
+    #: every breach (a principle broken at a turn: an interruption, a blame, a brush-off, a wait
+    #: without news, an owed remedy left out...) costs the overall this much besides its
+    #: dimension (see breaches.py), up to the cap
+    breach_cost: float = 4.0
+    breach_cap: float = 40.0
     #: a fixable failure left unfixed caps the overall score (principle 16; compensation for a
     #: problem left standing is not a recovery: Roschk & Gelbrich 2014, principle 5)
     cap_unfixed: float = 50.0

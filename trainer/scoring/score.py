@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from ..engine.engine import Run
 from ..scenario.model import Scenario
-from . import apology, boundaries, follow_up, remedy_fit, speed
-from .common import Dim, Note
+from . import apology, boundaries, breaches, follow_up, remedy_fit, speed
+from .common import Dim, Note, note
 from .facts import Facts, extract
 from .outcome import Outcome, outcome
 from .remedy_fit import left_unfixed
@@ -62,13 +62,15 @@ def evaluate(
         name: module.score(scenario, facts, rubric) for name, module in _MODULES if name in names
     }
     weights = dict(zip(names, rubric.weights[scenario.persona.archetype], strict=True))
-    overall = _mean(dims, weights)
+    broken = breaches.breaches(scenario, facts, dims, rubric)
+    penalty = breaches.deduction(broken, rubric)
+    overall = _mean(dims, weights) - penalty
     gated = dims["apology"].score < rubric.gate_below and dims["speed"].score < rubric.gate_below
     if gated:
         # Compensation does not fix a bad process (Wirtz & Mattila 2004): remedy fit weighs
         # less, which may only lower the overall, never raise it (principle 16).
         weights["remedy_fit"] *= rubric.gate_remedy_factor
-        overall = min(overall, _mean(dims, weights))
+        overall = min(overall, _mean(dims, weights) - penalty)
     # Procedural justice gates the others: a slow recovery is never a good one.
     speed = dims["speed"].score
     if speed < rubric.speed_gate_full:
@@ -76,6 +78,7 @@ def evaluate(
         ceiling = floor + (100.0 - floor) * speed / rubric.speed_gate_full
         if overall > ceiling:
             overall, gated = ceiling, True
+    overall = max(0.0, overall)
     capped = False
     if "retaliate" in facts.boundaries:
         overall, capped = min(overall, rubric.cap_retaliation), True
@@ -93,4 +96,24 @@ def score_run(run: Run, rubric: Rubric = RUBRIC) -> Result:
     scores = {name: _round(value) for name, value in raw.items()}
     out = outcome(scenario, facts, run.final.anger, raw, rubric)
     notes = {name: dim.notes for name, dim in dims.items()}
+    notes["overall"] = overall_notes(scenario, facts, dims, rubric)
     return Result(scores, raw, notes, out, facts, gated, capped)
+
+
+def overall_notes(
+    scenario: Scenario, facts: Facts, dims: dict[str, Dim], rubric: Rubric = RUBRIC
+) -> tuple[Note, ...]:
+    """What the overall lost beyond its dimensions: every breach, and a cap that held it."""
+    found = breaches.breaches(scenario, facts, dims, rubric)
+    out = list(breaches.notes(found, rubric))
+    if "retaliate" in facts.boundaries:
+        out.append(note("overall.capped_retaliation", cap=round(rubric.cap_retaliation)))
+    if left_unfixed(scenario, facts, rubric):
+        out.append(note("overall.capped_unfixed", cap=round(rubric.cap_unfixed)))
+    speed = dims["speed"].score
+    if speed < rubric.speed_gate_full:
+        ceiling = rubric.speed_gate_floor + (100.0 - rubric.speed_gate_floor) * (
+            speed / rubric.speed_gate_full
+        )
+        out.append(note("overall.capped_slow", cap=round(ceiling)))
+    return tuple(out)
