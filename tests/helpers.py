@@ -109,7 +109,7 @@ MINIMAL: dict[str, Any] = {
                 },
                 {
                     "id": "shrug",
-                    "text": "It was hot when it left the bar.",
+                    "text": "Sorry, but it was hot when it left the bar; I saw it go out myself.",
                     "apology": ["argue"],
                     "next": "ask",
                 },
@@ -127,7 +127,7 @@ MINIMAL: dict[str, Any] = {
                 },
                 {
                     "id": "skip",
-                    "text": "Here's what we'll do.",
+                    "text": "Right, no need to explain, here's what we'll do.",
                     "listen": "interrupt",
                     "next": "offer",
                 },
@@ -144,7 +144,7 @@ MINIMAL: dict[str, Any] = {
                     "follow_up": ["prevention", "thanks", "log"],
                     "next": "end",
                 },
-                {"id": "bye", "text": "Bye.", "next": "end"},
+                {"id": "bye", "text": "Bye now, and have a good day at work!", "next": "end"},
             ],
         },
     },
