@@ -88,6 +88,7 @@ class State:
     seed: int = 0
     grievance: float = 1.0  # what is left of the failure's grievance (1: untouched, 0: remedied)
     threatened: bool = False  # the customer has made a threat in this encounter
+    busy_until: float = 0.0  # the in-world minute by which everything offered is carried out
 
     @property
     def over(self) -> bool:

@@ -39,7 +39,22 @@ ARCHETYPES = (
     "anxious",
 )
 MOODS = ("pleased", "calm", "tense", "angry", "furious")
-LINE_KINDS = MOODS + ("timeout", "leave")
+#: what the last decision did, as the customer hears it: persona lines may answer each
+#: (principle: the customer answers what was said, and never presumes what was not)
+REACTIONS = (
+    "apologised",  # a part of a sincere apology, before anything is offered
+    "excuses",  # deflected the blame, or denied any duty
+    "blamed",  # blamed or contradicted the customer
+    "silence",  # kept them waiting: no answer in time, brushed off, stalled
+    "fair-offer",  # what has been offered so far restores about the loss
+    "low-offer",  # ...falls well short of it
+    "high-offer",  # ...is twice the loss or more
+    "limit",  # set a calm limit
+    "retaliated",  # answered in kind
+    "escalated",  # called a manager or security
+    "followed-up",  # told what will change, promised a check-in, or thanked them
+)
+LINE_KINDS = MOODS + ("timeout", "leave") + REACTIONS
 
 
 @dataclass(frozen=True)
@@ -131,6 +146,7 @@ class Choice:
     conduct: tuple[str, ...] = ()
     minutes: float = 1.0
     reply: Text | None = None
+    reply_mood: str | None = None  # the mood the authored reply is said in
     feedback: Text | None = None
     pin: str | None = None  # "last": shown after the drawn order (a "(say nothing)" option)
     pos: Pos | None = field(default=None, compare=False)
@@ -185,6 +201,10 @@ class Persona:
     lines: Mapping[str, Mapping[str, tuple[str, ...]]] = field(
         default_factory=lambda: MappingProxyType({})
     )
+    #: reaction kind -> mood ("" for any mood) -> locale -> lines
+    reactions: Mapping[str, Mapping[str, Mapping[str, tuple[str, ...]]]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
     source: str = ""
     raw: bytes = b""  # the persona file as read (empty for an inline persona)
 
@@ -205,6 +225,29 @@ class Persona:
                 if values:
                     return values
         return ()
+
+    def reaction_lines(
+        self, kind: str, mood: str, locale: str, fallback: str = "en"
+    ) -> tuple[tuple[str, ...], str]:
+        """Lines answering a reaction ``kind`` in ``mood``, and the mood they are said in: the
+        kind's lines for that mood, else for the nearest mood it has (the angrier on a tie),
+        else its lines for any mood (said in ``mood``). Empty when the persona has none."""
+        by_mood = self.reactions.get(kind)
+        if not by_mood:
+            return (), mood
+        here = MOODS.index(mood) if mood in MOODS else 1
+        order = sorted(
+            by_mood, key=lambda m: (abs(MOODS.index(m) - here), -MOODS.index(m)) if m else (99, 0)
+        )
+        for said_in in order:
+            by_locale = by_mood[said_in]
+            for loc in (locale, locale.split("-")[0], fallback, "en"):
+                if by_locale.get(loc):
+                    return by_locale[loc], said_in or mood
+            for values in by_locale.values():
+                if values:
+                    return values, said_in or mood
+        return (), mood
 
 
 @dataclass(frozen=True)

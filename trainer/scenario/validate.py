@@ -25,8 +25,10 @@ from .model import (
     LINE_KINDS,
     LISTEN,
     LOSSES,
+    MOODS,
     NEEDS,
     PIN,
+    REACTIONS,
     Authority,
     Beat,
     Choice,
@@ -95,6 +97,7 @@ CHOICE_OPTIONAL = (
     "feedback",
     "pin",
     "conduct",
+    "reply_mood",
 )
 PERSONA_REQUIRED = ("format", "id", "name")
 PERSONA_OPTIONAL = (
@@ -180,33 +183,35 @@ def read_persona(
     if (node := get("archetype")) is not None:
         archetype = r.choice(node, "archetype", ARCHETYPES)
     lines: dict[str, dict[str, tuple[str, ...]]] = {}
+    reactions: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {}
     if (node := get("lines")) is not None:
         moods = r.mapping(node, "lines")
-        for mood, (mood_key, value) in (moods or {}).items():
-            if mood not in LINE_KINDS:
+        for kind, (kind_key, value) in (moods or {}).items():
+            if kind not in LINE_KINDS:
                 r.error(
-                    mood_key,
-                    f"unknown mood '{mood}' in lines{did_you_mean(mood, LINE_KINDS)}; "
-                    f"moods are {', '.join(LINE_KINDS)}",
+                    kind_key,
+                    f"unknown kind '{kind}' in lines{did_you_mean(kind, LINE_KINDS)}; "
+                    f"kinds are {', '.join(LINE_KINDS)}",
                 )
                 continue
-            by_locale = r.mapping(value, f"lines.{mood}")
-            per: dict[str, tuple[str, ...]] = {}
-            for locale, (lkey, lvalue) in (by_locale or {}).items():
-                if not LOCALE.match(locale):
-                    r.error(
-                        lkey,
-                        f"{locale!r} in lines.{mood} is not a locale tag (en, zh-Hans, "
-                        "zh-Hant, vi, ...)",
-                    )
-                    continue
-                if lvalue.is_scalar and lvalue.kind == "str":
-                    items: tuple[str, ...] | None = (str(lvalue.value),)
-                else:
-                    items = r.strings(lvalue, f"lines.{mood}.{locale}")
-                if items:
-                    per[locale] = items
-            lines[mood] = per
+            if kind not in REACTIONS:
+                lines[kind] = _locale_lines(r, value, f"lines.{kind}")
+                continue
+            # A reaction: lines per locale (any mood), or per mood and then per locale.
+            by_key = r.mapping(value, f"lines.{kind}") or {}
+            if by_key and all(k in MOODS for k in by_key):
+                reactions[kind] = {
+                    mood: _locale_lines(r, v, f"lines.{kind}.{mood}")
+                    for mood, (_, v) in by_key.items()
+                }
+            elif any(k in MOODS for k in by_key):
+                r.error(
+                    value,
+                    f"lines.{kind} mixes moods and locales; write either locales (lines for "
+                    "any mood) or moods, each with its locales",
+                )
+            else:
+                reactions[kind] = {"": _locale_lines(r, value, f"lines.{kind}")}
     if len(out.errors) > before or name is None:
         return None
     if archetype is None:
@@ -225,8 +230,32 @@ def read_persona(
         archetype=archetype,
         inertia=float(numbers.get("inertia", inertia_default)),
         lines=MappingProxyType({k: MappingProxyType(v) for k, v in lines.items()}),
+        reactions=MappingProxyType(
+            {
+                kind: MappingProxyType({m: MappingProxyType(v) for m, v in by_mood.items()})
+                for kind, by_mood in reactions.items()
+            }
+        ),
         source=out.file,
     )
+
+
+def _locale_lines(r: Reader, node: YNode, what: str) -> dict[str, tuple[str, ...]]:
+    """A mapping from locale tags to lines (one string or a list of them)."""
+    per: dict[str, tuple[str, ...]] = {}
+    for locale, (lkey, lvalue) in (r.mapping(node, what) or {}).items():
+        if not LOCALE.match(locale):
+            r.error(
+                lkey, f"{locale!r} in {what} is not a locale tag (en, zh-Hans, zh-Hant, vi, ...)"
+            )
+            continue
+        if lvalue.is_scalar and lvalue.kind == "str":
+            items: tuple[str, ...] | None = (str(lvalue.value),)
+        else:
+            items = r.strings(lvalue, f"{what}.{locale}")
+        if items:
+            per[locale] = items
+    return per
 
 
 def _infer_archetype(persona_id: str, flags: Mapping[str, bool]) -> str:
@@ -724,6 +753,7 @@ class _ChoiceOptions(TypedDict, total=False):
     conduct: tuple[str, ...]
     minutes: float
     reply: Text
+    reply_mood: str
     feedback: Text
     pin: str
 
@@ -835,6 +865,15 @@ def _read_choice(
             unreadable = True
         else:
             extra["reply"] = reply
+    if "reply_mood" in f:
+        if (mood := r.choice(f["reply_mood"], f"{what} reply_mood", MOODS)) is None:
+            unreadable = True
+        elif "reply" not in f:
+            r.error(
+                f["reply_mood"], f"{what} has reply_mood but no reply; write the reply it goes with"
+            )
+        else:
+            extra["reply_mood"] = mood
     if "feedback" in f:
         if (feedback := ctx.text(f["feedback"], f"{what} feedback")) is None:
             unreadable = True
