@@ -104,9 +104,7 @@ def assert_ranked(results: list[Result], dim: str, scenario: Scenario) -> None:
 
 
 def _held(r: Result) -> bool:
-    breach_points = sum(
-        float(n.args()["points"]) for n in r.notes["overall"] if n.key.startswith("breach.")
-    )
+    breach_points = sum(n.points for n in r.notes["overall"] if n.key.startswith("breach."))
     return r.capped or r.gated or breach_points >= RUBRIC.breach_cap
 
 

@@ -44,9 +44,10 @@ MESSAGES: dict[str, str] = {
     "phải.",
     "apology.deflected": "Lời xin lỗi lại đổ trách nhiệm cho người khác hoặc cho thứ khác.",
     "apology.none": "Không có lời xin lỗi nào.",
-    "apology.no_responsibility": "Lời xin lỗi không hề nhận trách nhiệm, trong khi đó là phần quan "
-    "trọng nhất.",
-    "apology.late": "Lời xin lỗi chỉ đến sau khi đã đưa ra cách bù đắp, nên kém giá trị hơn.",
+    "apology.no_responsibility": "Lời xin lỗi không hề nhận trách nhiệm, trong khi đó là phần "
+    "quan trọng nhất.",
+    "apology.late": "Lời xin lỗi ({parts}) chỉ đến sau khi đã đưa ra cách bù đắp, nên kém giá trị "
+    "hơn.",
     "apology.refused": "Khách bị trả lời rằng bên mình không có nghĩa vụ phải giúp.",
     "apology.argued": "Cãi lại khách đã làm hỏng lời xin lỗi.",
     "apology.interrupted": "Khách bị ngắt lời {count} lần.",
@@ -67,9 +68,12 @@ MESSAGES: dict[str, str] = {
     "apology.good": "Lời xin lỗi đầy đủ, kịp thời, đồng cảm và đến sau khi đã lắng nghe.",
     # -- remedy fit --------------------------------------------------------------------------------
     "remedy.nothing": "Không đưa ra cách bù đắp nào và cũng không báo lên cấp trên.",
-    "remedy.too_little": "Mức bù đắp chỉ bằng khoảng {percent}% thiệt hại: quá ít.",
-    "remedy.too_much": "Tổng mức bù đắp bằng khoảng {percent}% thiệt hại: vượt xa mức hợp lý, và "
-    "điều đó không mua được lòng trung thành.",
+    "remedy.too_little": "Mức bù đắp chỉ bằng khoảng {percent}% thiệt hại ({worth} trên {loss} "
+    "{currency} mà thiệt hại đáng với khách): còn xa mới bù lại được.",
+    "remedy.short": "Mức bù đắp khoảng {percent}% thiệt hại ({worth} trên {loss} {currency} mà "
+    "thiệt hại đáng với khách): chưa bù đủ.",
+    "remedy.too_much": "Tổng mức bù đắp khoảng {percent}% thiệt hại ({worth} trên {loss} "
+    "{currency}): gấp hơn hai lần giá trị, mà vậy cũng không mua được lòng trung thành.",
     "remedy.not_fixed": "Vấn đề lẽ ra sửa được nhưng chỉ được đền bù.",
     "remedy.wrong_kind": "Phần lớn mức bù đắp khác loại với thứ khách đã mất.",
     "remedy.delayed": "Phần lớn mức bù đắp là voucher hoặc khoản tín dụng để dùng sau, chứ không "
@@ -82,7 +86,8 @@ MESSAGES: dict[str, str] = {
     "remedy.over_authority": "Bạn đã chi {spent} {currency} trong khi thẩm quyền chỉ là {budget} "
     "mà không hỏi ý quản lý.",
     "remedy.owed_missing": "Khách đáng được nhận “{remedy}” nhưng điều này đã bị bỏ sót.",
-    "remedy.good": "Mức bù đắp tương xứng với thiệt hại cả về loại lẫn giá trị ({percent}%).",
+    "remedy.good": "Mức bù đắp tương xứng với thiệt hại cả về loại lẫn giá trị ({percent}% của "
+    "{loss} {currency}).",
     # -- follow-up ---------------------------------------------------------------------------------
     "follow_up.none": "Hoàn toàn không có bước theo dõi nào.",
     "follow_up.missing": "Phần theo dõi còn thiếu: {missing}.",
@@ -108,28 +113,25 @@ MESSAGES: dict[str, str] = {
     "ép là được.",
     "boundaries.good": "Bình tĩnh, công bằng và kiên định.",
     # -- debrief -----------------------------------------------------------------------------------
-    "breach.deflected": "Đổ lỗi cho người khác hoặc thứ khác ({count} lần): −{points} điểm tổng.",
-    "breach.blamed_customer": "Đổ lỗi cho khách ({count} lần): −{points} điểm tổng.",
-    "breach.refused": "Chối bỏ trách nhiệm giúp khách ({count} lần): −{points} điểm tổng.",
-    "breach.argued": "Cãi lại khách ({count} lần): −{points} điểm tổng.",
-    "breach.interrupted": "Cắt ngang lời khách ({count} lần): −{points} điểm tổng.",
-    "breach.caved": "Nhượng bộ cho yên chuyện ({count} lần): −{points} điểm tổng.",
-    "breach.retaliated": "Đáp trả lại sự xúc phạm ({count} lần): −{points} điểm tổng.",
-    "breach.false_reassurance": "Hứa điều mình không thể biết chắc ({count} lần): −{points} điểm "
-    "tổng.Hứa điều mình không thể biết chắc ({count} lần): −{points} điểm tổng.",
-    "breach.brushed_off": "Gạt khách đi ({count} lần): −{points} điểm tổng.",
-    "breach.stalled": "Nói cho qua thay vì báo tình hình ({count} lần): −{points} điểm tổng.",
-    "breach.uninformed_wait": "Để khách chờ mà không báo tin ({count} lần): −{points} điểm tổng.",
-    "breach.no_apology": "Không hề xin lỗi: −{points} điểm tổng.",
-    "breach.never_listened": "Không hề hỏi khách cần gì: −{points} điểm tổng.",
-    "breach.no_follow_up": "Không theo dõi gì sau đó: −{points} điểm tổng.",
-    "breach.nothing_offered": "Không đưa ra gì và cũng không chuyển lên cấp trên: −{points} điểm "
-    "tổng.Không đưa ra gì và cũng không chuyển lên cấp trên: −{points} điểm tổng.",
-    "breach.over_authority": "Chi vượt thẩm quyền: −{points} điểm tổng.",
-    "breach.needless_handover": "Chuyển lên cấp trên việc mình tự giải quyết được: −{points} điểm "
-    "tổng.Chuyển lên cấp trên việc mình tự giải quyết được: −{points} điểm tổng.",
-    "breach.overpaid": "Bồi thường gấp hơn hai lần giá trị thiệt hại: −{points} điểm tổng.",
-    "breach.owed_missing": "Bỏ sót khoản khách được hưởng ({count} khoản): −{points} điểm tổng.",
+    "breach.deflected": "Đổ lỗi cho người khác hoặc thứ khác ({count} lần).",
+    "breach.blamed_customer": "Đổ lỗi cho khách ({count} lần).",
+    "breach.refused": "Chối bỏ trách nhiệm giúp khách ({count} lần).",
+    "breach.argued": "Cãi lại khách ({count} lần).",
+    "breach.interrupted": "Cắt ngang lời khách ({count} lần).",
+    "breach.caved": "Nhượng bộ cho yên chuyện ({count} lần).",
+    "breach.retaliated": "Đáp trả lại sự xúc phạm ({count} lần).",
+    "breach.false_reassurance": "Hứa điều mình không thể biết chắc ({count} lần).",
+    "breach.brushed_off": "Gạt khách đi ({count} lần).",
+    "breach.stalled": "Nói cho qua thay vì báo tình hình ({count} lần).",
+    "breach.uninformed_wait": "Để khách chờ mà không báo tin ({count} lần).",
+    "breach.no_apology": "Không hề xin lỗi.",
+    "breach.never_listened": "Không hề hỏi khách cần gì.",
+    "breach.no_follow_up": "Không theo dõi gì sau đó.",
+    "breach.nothing_offered": "Không đưa ra gì và cũng không chuyển lên cấp trên.",
+    "breach.over_authority": "Chi vượt thẩm quyền.",
+    "breach.needless_handover": "Chuyển lên cấp trên việc mình tự giải quyết được.",
+    "breach.overpaid": "Bồi thường gấp hơn hai lần giá trị thiệt hại.",
+    "breach.owed_missing": "Bỏ sót khoản khách được hưởng ({count} khoản).",
     "overall.capped_retaliation": "Vì đã đáp trả, điểm tổng tối đa là {cap}.",
     "overall.capped_unfixed": "Sự cố có thể khắc phục mà không được khắc phục: điểm tổng tối đa "
     "là {cap}.Sự cố có thể khắc phục mà không được khắc phục: điểm tổng tối đa là {cap}.",
@@ -139,6 +141,16 @@ MESSAGES: dict[str, str] = {
     "better.offer": "Ở “{beat}”, đề xuất {remedies} sẽ nâng điểm {dimension} từ {before} lên "
     "{after}.",
     "better.none": "Trong tình huống này, không có lựa chọn nào tốt hơn ở bước này.",
+    "remedy.more_than_needed": "Tổng mức bù đắp khoảng {percent}% thiệt hại ({worth} trên {loss} "
+    "{currency}): vượt quá 150% thì bù thêm cũng không làm việc khắc phục tốt hơn.",
+    "overall.breach_cap": "Các lỗi này trừ tối đa {cap} điểm tổng.",
+    "overall.gated": "Khi cả lời xin lỗi lẫn tốc độ đều yếu, phần bù đắp được tính ít hơn: bồi "
+    "thường không sửa được một quy trình tệ.",
+    "debrief.points": "{text} (−{points})",
+    "better.path": 'Từ lúc "{beat}", cách tốt hơn là: {steps}. Điểm tổng sẽ là {after} thay vì '
+    "{before}.",
+    "outcome.unfixed": "Bản thân sự cố vẫn chưa được khắc phục.",
+    "cli.feedback": "Nhận xét: {text}",
     "outcome.retained": "Giữ chân được khách.",
     "outcome.lost": "Mất khách vĩnh viễn.",
     "outcome.left": "Khách bỏ đi không nói một lời.",

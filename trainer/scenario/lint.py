@@ -21,6 +21,7 @@ VIOLATION_TEXT = {
     "blamed_customer": "blames the customer",
     "retaliation": "retaliates against abuse",
     "over_authority": "exceeds the trainee's authority without escalating",
+    "owed_missing": "leaves out a remedy the customer is owed",
 }
 
 

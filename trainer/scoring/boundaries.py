@@ -10,7 +10,7 @@ scenario gives no way to do are not applicable, not failed.
 from __future__ import annotations
 
 from ..scenario.model import Scenario
-from .common import Dim, note
+from .common import Dim, ledger, note
 from .facts import Facts, options
 from .remedy_fit import fair_within_authority, worth
 from .rubric import Rubric
@@ -77,8 +77,12 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
     if not items:
         return Dim(100.0, (note("boundaries.good"),))
     weights = [rubric.boundary_weights.get(name, 1.0) for name, _ in items]
+    total = sum(weights)
     passed = sum(w for w, (_, ok) in zip(weights, items, strict=True) if ok)
-    value = 100.0 * passed / sum(weights)
-    failed = [name for name, ok in items if not ok]
-    notes = tuple(note(f"boundaries.{name}") for name in failed) or (note("boundaries.good"),)
-    return Dim(value, notes)
+    value = 100.0 * passed / total
+    notes = [
+        note(f"boundaries.{name}", 100.0 * w / total)
+        for w, (name, ok) in zip(weights, items, strict=True)
+        if not ok
+    ]
+    return Dim(value, ledger(notes) or (note("boundaries.good"),))

@@ -66,6 +66,5 @@ def deduction(found: list[tuple[str, int]], rubric: Rubric) -> float:
 
 def notes(found: list[tuple[str, int]], rubric: Rubric) -> tuple[Note, ...]:
     return tuple(
-        note(f"breach.{key}", count=count, points=round(rubric.breach_cost * count))
-        for key, count in found
+        note(f"breach.{key}", rubric.breach_cost * count, count=count) for key, count in found
     )

@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from ..scenario.model import Remedy, Scenario
-from .common import Dim, clamp, note, smoothstep
+from .common import Dim, Note, clamp, ledger, note, smoothstep
 from .facts import Facts
 from .rubric import Rubric
 
@@ -79,8 +79,10 @@ def worth(scenario: Scenario, offered: Sequence[Remedy], rubric: Rubric) -> Wort
     )
 
 
-def quality(scenario: Scenario, w: Worth, rubric: Rubric) -> float:
-    """The magnitude, kind, timing and coverage part of remedy fit, 0..1."""
+def quality_parts(scenario: Scenario, w: Worth, rubric: Rubric) -> list[tuple[str, float]]:
+    """The factors of remedy fit's quality, in the order they are explained: how much of the
+    loss is made good (nothing at 40% or less, all at 100%), how far beyond it (a plateau to
+    150%, then a decline), of which kind, how soon, and for how many of the losses."""
     under = (
         1.0
         if w.effective >= 1.0
@@ -96,10 +98,20 @@ def quality(scenario: Scenario, w: Worth, rubric: Rubric) -> float:
         over = floor
     else:
         over = 1.0 - (1.0 - floor) * (w.nominal - rubric.plateau_top) / (end - rubric.plateau_top)
-    q = under * over
-    q *= 1.0 - rubric.other_kind_factor * w.other_kind_share
-    q *= 1.0 - rubric.delayed_factor * w.delayed_share
-    q *= 1.0 - rubric.missing_loss_weight * (1.0 - w.coverage)
+    return [
+        ("under", under),
+        ("over", over),
+        ("kind", 1.0 - rubric.other_kind_factor * w.other_kind_share),
+        ("delay", 1.0 - rubric.delayed_factor * w.delayed_share),
+        ("coverage", 1.0 - rubric.missing_loss_weight * (1.0 - w.coverage)),
+    ]
+
+
+def quality(scenario: Scenario, w: Worth, rubric: Rubric) -> float:
+    """The magnitude, kind, timing and coverage part of remedy fit, 0..1."""
+    q = 1.0
+    for _, factor in quality_parts(scenario, w, rubric):
+        q *= factor
     return q
 
 
@@ -221,51 +233,97 @@ def _beyond_authority(menu: MenuKey, rubric: Rubric) -> tuple[Remedy, ...]:
     return tuple(r for r in fair if r not in inside)
 
 
-def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
-    notes = []
-    offered = facts.offered
+def _money(value: float) -> str:
+    return str(int(round(value)))
+
+
+def base_notes(
+    scenario: Scenario, offered: Sequence[Remedy], rubric: Rubric, scale: float = 1.0
+) -> tuple[float, list[Note]]:
+    """An offer's remedy-fit base and the notes that explain it, each with the points it cost
+    (times ``scale``). Percentages say of what: the loss's worth to the customer."""
     w = worth(scenario, offered, rubric)
-    value = _base(scenario, offered, rubric) if offered else 0.0
-    budget = scenario.authority.budget
-    over_budget = facts.discretionary > budget
-    fair_inside = fair_within_authority(scenario, rubric)
-    if not offered and not facts.handed_over:
-        notes.append(note("remedy.nothing"))
-        value = 0.0
-    elif offered:
-        if w.effective < 0.6 and not w.fixes:
-            notes.append(note("remedy.too_little", percent=round(100 * w.effective)))
-        elif w.nominal > rubric.overpay_ratio:
+    loss = scenario.failure.value
+    currency = scenario.authority.currency
+    notes: list[Note] = []
+    running = 100.0
+    for part, factor in quality_parts(scenario, w, rubric):
+        lost = running * (1.0 - factor) * scale
+        running *= factor
+        if factor >= 1.0:
+            continue
+        if part == "under":
             notes.append(
                 note(
-                    "remedy.too_much",
+                    "remedy.too_little" if w.effective < 0.6 else "remedy.short",
+                    lost,
+                    percent=round(100 * w.effective),
+                    worth=_money(w.effective * loss),
+                    loss=_money(loss),
+                    currency=currency,
+                )
+            )
+        elif part == "over":
+            key = (
+                "remedy.too_much" if w.nominal > rubric.overpay_ratio else "remedy.more_than_needed"
+            )
+            notes.append(
+                note(
+                    key,
+                    lost,
                     percent=round(100 * w.nominal),
+                    worth=_money(w.nominal * loss),
+                    loss=_money(loss),
+                    currency=currency,
                     opportunist=scenario.persona.opportunist,
                 )
             )
-        if fixable(scenario) and not w.fixes:
-            notes.append(note("remedy.not_fixed"))
-        if w.other_kind_share > 0.5:
-            notes.append(note("remedy.wrong_kind"))
-        if w.delayed_share > 0.5:
-            notes.append(note("remedy.delayed"))
-        if w.coverage < 1.0:
-            notes.append(note("remedy.partial_losses"))
+        elif part == "kind":
+            notes.append(note("remedy.wrong_kind", lost))
+        elif part == "delay":
+            notes.append(note("remedy.delayed", lost))
+        else:
+            notes.append(note("remedy.partial_losses", lost))
+    value = running
+    if fixable(scenario) and not w.fixes:
+        cut = max(0.0, value - rubric.cap_unfixed_remedy)
+        value = min(value, rubric.cap_unfixed_remedy)
+        notes.append(note("remedy.not_fixed", cut * scale))
+    return value, notes
+
+
+def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
+    offered = facts.offered
+    w = worth(scenario, offered, rubric)
+    budget = scenario.authority.budget
+    over_budget = facts.discretionary > budget
+    fair_inside = fair_within_authority(scenario, rubric)
+    value, notes = base_notes(scenario, offered, rubric) if offered else (0.0, [])
+    if not offered and not facts.handed_over:
+        notes = [note("remedy.nothing", 100.0)]
+        value = 0.0
     if facts.handed_over and not fair_inside:
         # The manager is credited with the part beyond authority, and only that part: what the
         # trainee gave, completed by it, is judged as one offer (an unfair offer stays unfair).
         beyond = [r for r in beyond_authority(scenario, rubric) if r not in offered]
         completed = tuple(offered) + tuple(beyond)
-        credited = rubric.escalated_fair / 100.0 * _base(scenario, completed, rubric)
+        share = rubric.escalated_fair / 100.0
+        base, completed_notes = base_notes(scenario, completed, rubric, scale=share)
+        credited = share * base
         if credited > value:
             value = credited
-        if credited >= rubric.escalated_fair - 1e-9 or value >= rubric.fair_threshold:
-            notes.append(note("remedy.escalated_right"))
-        # Over budget with a manager asked to approve: within the process, no penalty.
+            notes = [note("remedy.escalated_right", 100.0 - rubric.escalated_fair)]
+            notes += completed_notes
+        # Over budget with a manager asked to approve it: within the process, no penalty.
     else:
-        if facts.handed_over and value < rubric.fair_threshold:
-            value = (value - rubric.handover_penalty) if offered else rubric.escalated_needless
-            notes.append(note("remedy.escalated_needless"))
+        if facts.handed_over and value < rubric.fair_threshold and not w.fixes:
+            # Handed over instead of fixing what could have been fixed within authority.
+            if offered:
+                value -= rubric.handover_penalty
+                notes.append(note("remedy.escalated_needless", rubric.handover_penalty))
+            else:
+                notes = [note("remedy.escalated_needless", 100.0 - rubric.escalated_needless)]
+                value = rubric.escalated_needless
         if over_budget:
             # A hand-over does not excuse spending beyond authority where a fair remedy was
             # within it.
@@ -273,18 +331,27 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
             notes.append(
                 note(
                     "remedy.over_authority",
+                    rubric.over_authority_penalty,
                     spent=round(facts.discretionary),
                     budget=round(budget),
                     currency=scenario.authority.currency,
+                    approved=facts.handed_over,
                 )
             )
+    if not offered and not notes:  # a hand-over with nothing to hand over
+        notes = [note("remedy.nothing", 100.0 - value)]
     # Each owed remedy left out costs (principle 16): the customer is entitled to every one.
-    owed = [r for r in scenario.remedies if r.owed and not r.escalate]
-    missing_owed = [r for r in owed if r not in offered]
-    if missing_owed:
-        value -= rubric.owed_missing_penalty * len(missing_owed)
-        for remedy in missing_owed:
-            notes.append(note("remedy.owed_missing", remedy=remedy.id))
-    if not notes:
-        notes.append(note("remedy.good", percent=round(100 * w.effective)))
-    return Dim(clamp(value), tuple(notes))
+    for remedy in scenario.remedies:
+        if remedy.owed and not remedy.escalate and remedy not in offered:
+            value -= rubric.owed_missing_penalty
+            notes.append(note("remedy.owed_missing", rubric.owed_missing_penalty, remedy=remedy.id))
+    if not any(n.points >= 5 for n in notes) and offered:
+        notes.append(
+            note(
+                "remedy.good",
+                percent=round(100 * w.effective),
+                loss=_money(scenario.failure.value),
+                currency=scenario.authority.currency,
+            )
+        )
+    return Dim(clamp(value), ledger(notes))

@@ -183,6 +183,8 @@ class Rubric:
     paradox_min_score: float = 85.0
     paradox_max_severity: int = 2
     never_satisfied_cap: float = 35.0
+    #: a problem left standing: at most this satisfied, however pleasant the encounter
+    unfixed_satisfaction: float = 60.0
     retained_at: float = 50.0
 
 

@@ -57,6 +57,15 @@ def evaluate(
     scenario: Scenario, facts: Facts, rubric: Rubric = RUBRIC
 ) -> tuple[dict[str, Dim], float, bool, bool]:
     """Score ``facts``: (dimension results, overall, gated, capped)."""
+    dims, overall, gated, capped, _ = evaluate_full(scenario, facts, rubric)
+    return dims, overall, gated, capped
+
+
+def evaluate_full(
+    scenario: Scenario, facts: Facts, rubric: Rubric = RUBRIC
+) -> tuple[dict[str, Dim], float, bool, bool, tuple[Note, ...]]:
+    """Score ``facts``: the dimensions, the overall, whether a gate or a cap held it, and what
+    the overall lost beyond its dimensions (each breach, each gate or cap, with its points)."""
     names = dimensions(scenario)
     dims = {
         name: module.score(scenario, facts, rubric) for name, module in _MODULES if name in names
@@ -64,56 +73,47 @@ def evaluate(
     weights = dict(zip(names, rubric.weights[scenario.persona.archetype], strict=True))
     broken = breaches.breaches(scenario, facts, dims, rubric)
     penalty = breaches.deduction(broken, rubric)
+    notes = list(breaches.notes(broken, rubric))
+    if penalty < rubric.breach_cost * sum(c for _, c in broken):
+        notes.append(note("overall.breach_cap", cap=round(rubric.breach_cap)))
     overall = _mean(dims, weights) - penalty
     gated = dims["apology"].score < rubric.gate_below and dims["speed"].score < rubric.gate_below
     if gated:
         # Compensation does not fix a bad process (Wirtz & Mattila 2004): remedy fit weighs
         # less, which may only lower the overall, never raise it (principle 16).
         weights["remedy_fit"] *= rubric.gate_remedy_factor
-        overall = min(overall, _mean(dims, weights) - penalty)
+        lowered = min(overall, _mean(dims, weights) - penalty)
+        if lowered < overall:
+            notes.append(note("overall.gated", overall - lowered))
+        overall = lowered
     # Procedural justice gates the others: a slow recovery is never a good one.
     speed = dims["speed"].score
     if speed < rubric.speed_gate_full:
         floor = rubric.speed_gate_floor
         ceiling = floor + (100.0 - floor) * speed / rubric.speed_gate_full
         if overall > ceiling:
+            notes.append(note("overall.capped_slow", overall - ceiling, cap=round(ceiling)))
             overall, gated = ceiling, True
     overall = max(0.0, overall)
     capped = False
-    if "retaliate" in facts.boundaries:
-        overall, capped = min(overall, rubric.cap_retaliation), True
-    if left_unfixed(scenario, facts, rubric):
-        overall, capped = min(overall, rubric.cap_unfixed), True
-    return dims, overall, gated, capped
+    for applies, cap, key in (
+        ("retaliate" in facts.boundaries, rubric.cap_retaliation, "overall.capped_retaliation"),
+        (left_unfixed(scenario, facts, rubric), rubric.cap_unfixed, "overall.capped_unfixed"),
+    ):
+        if applies:
+            notes.append(note(key, max(0.0, overall - cap), cap=round(cap)))
+            overall, capped = min(overall, cap), True
+    return dims, overall, gated, capped, tuple(notes)
 
 
 def score_run(run: Run, rubric: Rubric = RUBRIC) -> Result:
     scenario = run.scenario
     facts = extract(scenario, run.turns, run.final.minute)
-    dims, overall, gated, capped = evaluate(scenario, facts, rubric)
+    dims, overall, gated, capped, overall_notes = evaluate_full(scenario, facts, rubric)
     raw = {name: dim.score for name, dim in dims.items()}
     raw["overall"] = overall
     scores = {name: _round(value) for name, value in raw.items()}
     out = outcome(scenario, facts, run.final.anger, raw, rubric)
     notes = {name: dim.notes for name, dim in dims.items()}
-    notes["overall"] = overall_notes(scenario, facts, dims, rubric)
+    notes["overall"] = overall_notes
     return Result(scores, raw, notes, out, facts, gated, capped)
-
-
-def overall_notes(
-    scenario: Scenario, facts: Facts, dims: dict[str, Dim], rubric: Rubric = RUBRIC
-) -> tuple[Note, ...]:
-    """What the overall lost beyond its dimensions: every breach, and a cap that held it."""
-    found = breaches.breaches(scenario, facts, dims, rubric)
-    out = list(breaches.notes(found, rubric))
-    if "retaliate" in facts.boundaries:
-        out.append(note("overall.capped_retaliation", cap=round(rubric.cap_retaliation)))
-    if left_unfixed(scenario, facts, rubric):
-        out.append(note("overall.capped_unfixed", cap=round(rubric.cap_unfixed)))
-    speed = dims["speed"].score
-    if speed < rubric.speed_gate_full:
-        ceiling = rubric.speed_gate_floor + (100.0 - rubric.speed_gate_floor) * (
-            speed / rubric.speed_gate_full
-        )
-        out.append(note("overall.capped_slow", cap=round(ceiling)))
-    return tuple(out)

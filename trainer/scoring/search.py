@@ -12,14 +12,14 @@ paths.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
 from ..engine.engine import ActionError, Engine
 from ..engine.state import Action, Choose, Offer, State
-from ..scenario.model import END, Scenario
+from ..scenario.model import END, Remedy, Scenario
 from .facts import Facts, FactsBuilder, options
 from .remedy_fit import _base, worth
 from .rubric import RUBRIC, Rubric
@@ -39,6 +39,7 @@ VIOLATIONS = (
     "blamed_customer",
     "retaliation",
     "over_authority",
+    "owed_missing",
 )
 
 
@@ -74,22 +75,39 @@ def menu_offers(scenario: Scenario, rubric: Rubric = RUBRIC) -> tuple[Offer, ...
     ranked once per scenario instead of once per partial path (a menu of n remedies has 2^n).
     """
     real = [r for r in scenario.remedies if not r.escalate]
+    owed = tuple(r for r in real if r.owed)
+    others = [r for r in real if not r.owed]
     handovers = [r for r in scenario.remedies if r.escalate]
     budget = scenario.authority.budget
-    top = min(MAX_REMEDIES_PER_OFFER, len(real))
+    top = min(MAX_REMEDIES_PER_OFFER, len(others))
     groups: dict[str, list[tuple[float, tuple[str, ...]]]] = {
         "fair": [],
         "over_budget": [],
         "overpay": [],
+        "owed_missing": [],
     }
+    # Up to three remedies of choice, with everything owed (and, for the loophole search,
+    # without it).
+    combos: list[tuple[Remedy, ...]] = [owed] if owed else []
     for size in range(1, top + 1):
-        for combo in combinations(real, size):
-            base = _base(scenario, combo, rubric)
-            over_budget = sum(r.cost for r in combo if not r.owed) > budget
-            overpay = worth(scenario, combo, rubric).nominal > rubric.overpay_ratio
-            group = "overpay" if overpay else "over_budget" if over_budget else "fair"
-            groups[group].append((base, tuple(r.id for r in combo)))
-    keep: dict[str, int] = {"fair": 4, "over_budget": 2, "overpay": 2}
+        for combo in combinations(others, size):
+            combos.append(owed + combo)
+            if owed:
+                combos.append(combo)
+    for combo in combos:
+        base = _base(scenario, combo, rubric)
+        over_budget = sum(r.cost for r in combo if not r.owed) > budget
+        overpay = worth(scenario, combo, rubric).nominal > rubric.overpay_ratio
+        if overpay:
+            group = "overpay"
+        elif owed and not set(owed) <= set(combo):
+            group = "owed_missing"
+        elif over_budget:
+            group = "over_budget"
+        else:
+            group = "fair"
+        groups[group].append((base, tuple(r.id for r in combo)))
+    keep: dict[str, int] = {"fair": 4, "over_budget": 2, "overpay": 2, "owed_missing": 2}
     offers: list[tuple[str, ...]] = []
     for group, items in groups.items():
         items.sort(key=lambda item: (-item[0], item[1]))
@@ -140,8 +158,12 @@ def violations(scenario: Scenario, facts: Facts, rubric: Rubric = RUBRIC) -> fro
         out.add("blamed_customer")
     if "retaliate" in facts.boundaries:
         out.add("retaliation")
-    if facts.discretionary > scenario.authority.budget and not facts.escalated:
+    if facts.discretionary > scenario.authority.budget and not facts.handed_over:
         out.add("over_authority")
+    if facts.offer_turns and any(
+        r.owed and not r.escalate and r not in facts.offered for r in scenario.remedies
+    ):
+        out.add("owed_missing")
     return frozenset(out)
 
 
@@ -160,7 +182,9 @@ def _signature(state: State, builder: FactsBuilder) -> tuple[object, ...]:
 def _partial_violations(scenario: Scenario, facts: Facts, rubric: Rubric) -> frozenset[str]:
     # Only what is already broken for good: caving, overpaying, blaming, retaliating.
     return frozenset(
-        v for v in violations(scenario, facts, rubric) if v not in ("no_apology", "never_asked")
+        v
+        for v in violations(scenario, facts, rubric)
+        if v not in ("no_apology", "never_asked", "owed_missing")
     )
 
 
@@ -232,8 +256,10 @@ def explore(
     start: State | None = None,
     beam: int = BEAM,
     engine: Engine | None = None,
+    allowed: Callable[[Scenario, str, Action], bool] | None = None,
 ) -> Exploration:
-    """Search the paths from ``start`` (default: the scenario's start) to ``end``.
+    """Search the paths from ``start`` (default: the scenario's start) to ``end``, taking only
+    the actions ``allowed`` says may be taken at a beat (default: any).
 
     Beats are visited in topological order of their strongly connected components; the partial
     paths that arrive at a beat, by whatever route, are merged (one per scoring signature) and
@@ -259,7 +285,7 @@ def explore(
                 if not items:
                     continue
                 for item in _prune(items.values(), beam):
-                    _expand(scenario, rubric, engine, result, pending, item, prefix_len)
+                    _expand(scenario, rubric, engine, result, pending, item, prefix_len, allowed)
     return result
 
 
@@ -275,10 +301,13 @@ def _expand(
     pending: dict[str, dict[tuple[object, ...], _Item]],
     item: _Item,
     prefix_len: int,
+    allowed: Callable[[Scenario, str, Action], bool] | None = None,
 ) -> None:
     _, _, state, path, builder = item
     after = nominal_after(scenario, engine, state)
     for action in actions(scenario, state, rubric):
+        if allowed is not None and not allowed(scenario, state.beat, action):
+            continue
         result.expansions += 1
         try:
             nxt, _ = engine.step(state, action, after)
