@@ -16,7 +16,7 @@ best practice (the bundled model scripts in scenarios/scripts/):
 - nothing:   offer as little as possible: at a menu the cheapest remedy, and never a choice
              that offers anything, when there is another; otherwise the first option shown.
 
-Goal (issue 9): every blind strategy's mean <= 60 and at least 30 points below best practice;
+Goal: every blind strategy's mean <= 60 and at least 30 points below best practice;
 no blind run above 80. Blind players answer fast: half the decision target (within patience).
 """
 

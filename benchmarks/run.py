@@ -13,6 +13,7 @@ names = [
     "bench_validate.py",
     "bench_lint.py",
     "bench_engine.py",
+    "bench_strategies.py",
     "bench_report.py",
     "bench_store.py",
 ]
