@@ -14,6 +14,7 @@ names = [
     "bench_limits.py",
     "bench_lint.py",
     "bench_engine.py",
+    "bench_strategies.py",
     "bench_report.py",
     "bench_store.py",
 ]

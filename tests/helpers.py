@@ -109,7 +109,7 @@ MINIMAL: dict[str, Any] = {
                 },
                 {
                     "id": "shrug",
-                    "text": "It was hot when it left the bar.",
+                    "text": "Sorry, but it was hot when it left the bar; I saw it go out myself.",
                     "apology": ["argue"],
                     "feedback": "Arguing about the temperature tells him he is wrong to mind.",
                     "next": "ask",
@@ -128,7 +128,7 @@ MINIMAL: dict[str, Any] = {
                 },
                 {
                     "id": "skip",
-                    "text": "Here's what we'll do.",
+                    "text": "Right, no need to explain, here's what we'll do.",
                     "listen": "interrupt",
                     "feedback": "Deciding for him before asking guesses at what he needs.",
                     "next": "offer",
@@ -146,7 +146,7 @@ MINIMAL: dict[str, Any] = {
                     "follow_up": ["prevention", "thanks", "log"],
                     "next": "end",
                 },
-                {"id": "bye", "text": "Bye.", "next": "end"},
+                {"id": "bye", "text": "Bye now, and have a good day at work!", "next": "end"},
             ],
         },
     },

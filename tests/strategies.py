@@ -76,33 +76,8 @@ def choice(
     return c
 
 
-@st.composite
-def scenario_dict(draw: st.DrawFn) -> dict[str, Any]:
-    n_beats = draw(st.integers(1, 7))
-    beat_ids = [f"b{i}" for i in range(n_beats)]
-    remedies = [draw(remedy(i)) for i in range(draw(st.integers(1, 5)))]
-    remedy_ids = [r["id"] for r in remedies]
-    targets = beat_ids + ["end"]
-    beats: dict[str, Any] = {}
-    for i, bid in enumerate(beat_ids):
-        chain = beat_ids[i + 1] if i + 1 < n_beats else "end"  # guarantees a path to end
-        beat: dict[str, Any] = {"say": draw(words)}
-        if draw(st.integers(0, 3)) == 0:
-            beat["menu"] = True
-            beat["next"] = chain
-        else:
-            n = draw(st.integers(1, 4))
-            beat["choices"] = [
-                draw(choice(f"c{j}", targets, remedy_ids, chain if j == 0 else None))
-                for j in range(n)
-            ]
-        if draw(st.integers(0, 3)) == 0:
-            beat["abuse"] = draw(st.sampled_from(["insult", "threat"]))
-        if draw(st.integers(0, 2)) == 0:
-            beat["patience_s"] = draw(st.integers(2, 40))
-            if draw(st.booleans()):
-                beat["on_timeout"] = draw(st.sampled_from(targets))
-        beats[bid] = beat
+def _frame(draw: st.DrawFn, remedies: list[dict[str, Any]]) -> dict[str, Any]:
+    """Everything of a scenario but its beats."""
     return {
         "format": 1,
         "id": "generated",
@@ -134,11 +109,69 @@ def scenario_dict(draw: st.DrawFn) -> dict[str, Any]:
             "needs": draw(st.lists(st.sampled_from(NEEDS), unique=True, max_size=3)),
         },
         "remedies": remedies,
-        "start": "b0",
-        "beats": beats,
     }
+
+
+@st.composite
+def scenario_dict(draw: st.DrawFn) -> dict[str, Any]:
+    n_beats = draw(st.integers(1, 7))
+    beat_ids = [f"b{i}" for i in range(n_beats)]
+    remedies = [draw(remedy(i)) for i in range(draw(st.integers(1, 5)))]
+    remedy_ids = [r["id"] for r in remedies]
+    targets = beat_ids + ["end"]
+    beats: dict[str, Any] = {}
+    for i, bid in enumerate(beat_ids):
+        chain = beat_ids[i + 1] if i + 1 < n_beats else "end"  # guarantees a path to end
+        beat: dict[str, Any] = {"say": draw(words)}
+        if draw(st.integers(0, 3)) == 0:
+            beat["menu"] = True
+            beat["next"] = chain
+        else:
+            n = draw(st.integers(1, 4))
+            beat["choices"] = [
+                draw(choice(f"c{j}", targets, remedy_ids, chain if j == 0 else None))
+                for j in range(n)
+            ]
+        if draw(st.integers(0, 3)) == 0:
+            beat["abuse"] = draw(st.sampled_from(["insult", "threat"]))
+        if draw(st.integers(0, 2)) == 0:
+            beat["patience_s"] = draw(st.integers(2, 40))
+            if draw(st.booleans()):
+                beat["on_timeout"] = draw(st.sampled_from(targets))
+        beats[bid] = beat
+    data = _frame(draw, remedies)
+    data["start"] = "b0"
+    data["beats"] = beats
+    return data
 
 
 script_moves = st.lists(
     st.tuples(st.integers(0, 1000), st.floats(0, 90, allow_nan=False)), min_size=0, max_size=25
 )
+
+
+@st.composite
+def recovery_dict(draw: st.DrawFn) -> dict[str, Any]:
+    """A generated recovery: one to three choice beats, a remedy menu, one or two choice beats
+    after it, each choice with random tags (so every principle test has a path with a menu)."""
+    remedies = [draw(remedy(i)) for i in range(draw(st.integers(1, 5)))]
+    data = _frame(draw, remedies)
+    remedy_ids = [r["id"] for r in remedies]
+    before = draw(st.integers(1, 3))
+    after = draw(st.integers(1, 2))
+    names = [f"s{i}" for i in range(before)] + ["menu"] + [f"t{i}" for i in range(after)]
+    beats: dict[str, Any] = {}
+    for i, bid in enumerate(names):
+        nxt = names[i + 1] if i + 1 < len(names) else "end"
+        beat: dict[str, Any] = {"say": "..."}
+        if bid == "menu":
+            beat.update(menu=True, next=nxt)
+        else:
+            n = draw(st.integers(2, 4))
+            beat["choices"] = [draw(choice(f"c{j}", [nxt], remedy_ids, nxt)) for j in range(n)]
+        if draw(st.integers(0, 4)) == 0:
+            beat["abuse"] = draw(st.sampled_from(["insult", "threat"]))
+        beats[bid] = beat
+    data["beats"] = beats
+    data["start"] = names[0]
+    return data

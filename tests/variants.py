@@ -120,3 +120,44 @@ def bundled_with_scripts() -> list[Scenario]:
 
 
 __all__ = ["Path", "library"]
+
+
+def walk(scenario: Scenario, offer: tuple[str, ...], pick: int = 0) -> Decisions:
+    """A path that takes choice number ``pick`` (or the last) at every beat and makes ``offer``
+    at every menu, at half the decision target; stops at the end (at most 40 steps)."""
+    engine = Engine(scenario)
+    state = engine.start(0)
+    decisions: Decisions = []
+    after = scenario.timing.decide_s * 0.5
+    while not state.over and len(decisions) < 40:
+        beat = scenario.beats[state.beat]
+        action: Action
+        if beat.menu:
+            action = Offer(offer)
+        else:
+            action = Choose(beat.choices[min(pick, len(beat.choices) - 1)].id)
+        state, _ = engine.step(state, action, after)
+        decisions.append((action, after))
+    return decisions
+
+
+def with_beat(scenario: Scenario, beat_id: str, **changes: Any) -> Scenario:
+    beats = dict(scenario.beats)
+    beats[beat_id] = replace(beats[beat_id], **changes)
+    return replace(scenario, beats=MappingProxyType(beats))
+
+
+def add_choice(
+    scenario: Scenario, beat_id: str, like: str, new_id: str, **changes: Any
+) -> Scenario:
+    """A copy of choice ``like`` at ``beat_id`` (same ``next``), with ``changes``, added last."""
+    beat = scenario.beats[beat_id]
+    base = beat.choice(like)
+    assert base is not None
+    extra = replace(base, id=new_id, **changes)
+    return with_beat(scenario, beat_id, choices=beat.choices + (extra,))
+
+
+def map_beats(scenario: Scenario, **changes: Any) -> Scenario:
+    beats = {bid: replace(b, **changes) for bid, b in scenario.beats.items()}
+    return replace(scenario, beats=MappingProxyType(beats))

@@ -120,7 +120,7 @@ def test_loophole_search_reports_a_rubric_that_rewards_overpaying() -> None:
     )
     scenario = build(data)
     assert loopholes(scenario) == []
-    broken = replace(RUBRIC, over_floor=1.0, over_end=1e9, plateau_top=1e9)
+    broken = replace(RUBRIC, over_floor=1.0, over_end=1e9, plateau_top=1e9, breach_cost=0.0)
     found = loopholes(scenario, broken)
     assert any("over-compensates" in d.message for d in found), [d.message for d in found]
 
@@ -154,3 +154,95 @@ def test_ascii_punctuation_in_chinese_text() -> None:
     }
     found = [m for m in warnings(build(data)) if "full-width" in m]
     assert len(found) == 1 and "'，'" in found[0] and "beat 'complaint' say (zh-Hans)" in found[0]
+
+
+# -- tells: the best answer recognisable without reading it ----------------------------------
+
+
+def _long_best() -> dict:  # type: ignore[type-arg]
+    """The minimal scenario with its best answers far longer than the mistakes at every beat."""
+    data = minimal()
+    beats = data["beats"]
+    beats["complaint"]["choices"][0]["text"] = (
+        "I'm so sorry, Mr. Lind. That's our mistake: it sat at the pass too long. I'll make you "
+        "a fresh, hot one right now."
+    )
+    beats["ask"]["choices"][0]["text"] = "What would help you most right now? Another latte?"
+    beats["close"]["choices"][0]["text"] = (
+        "We'll check the machine so it doesn't happen again, and I've logged it. Thanks for "
+        "telling me."
+    )
+    beats["complaint"]["choices"][1]["text"] = "Sorry, it was hot."
+    beats["ask"]["choices"][1]["text"] = "Here's the plan."
+    beats["close"]["choices"][1]["text"] = "Bye."
+    return data
+
+
+def test_a_best_path_that_is_always_the_longest_is_a_tell() -> None:
+    found = [m for m in warnings(build(_long_best())) if "markedly the longest" in m]
+    assert len(found) == 1, warnings(build(_long_best()))
+    assert "at 3 of its 3 beats" in found[0] and "x the next longest" in found[0]
+    # A plausible mistake as long as the best answer at two of the beats removes the tell.
+    data = _long_best()
+    data["beats"]["complaint"]["choices"][1]["text"] = (
+        "Sorry, but it was hot when it left the bar, I watched it go out, so it must have "
+        "cooled while it was sitting on your table."
+    )
+    data["beats"]["close"]["choices"][1]["text"] = (
+        "Bye then. Have a good day, and come back soon; we're open until six every evening."
+    )
+    assert not [m for m in warnings(build(data)) if "tell" in m]
+
+
+def test_a_best_path_that_alone_says_sorry_is_a_tell() -> None:
+    data = minimal()
+    data["beats"]["complaint"]["choices"][0]["text"] = "Oh, I do apologise. That's our mistake."
+    data["beats"]["complaint"]["choices"][1]["text"] = "It was hot when it left the bar, I think."
+    found = [m for m in warnings(build(data)) if "words of apology" in m]
+    assert len(found) == 1 and "tell (en)" in found[0], warnings(build(data))
+    data["beats"]["complaint"]["choices"].append(
+        {
+            "id": "sorry-if",
+            "text": "Sorry if it isn't hot enough for you.",
+            "apology": ["conditional"],
+            "next": "ask",
+        }
+    )
+    assert not [m for m in warnings(build(data)) if "words of apology" in m]
+
+
+def test_apology_words_are_found_in_each_language() -> None:
+    from trainer.application.lint import _apology_words
+
+    for locale, text in (
+        ("en", "I apologise for that."),
+        ("zh-Hans", "真的很抱歉。"),
+        ("zh-Hant", "對不起，是我們的錯。"),
+        ("vi", "Em xin lỗi chị."),
+    ):
+        assert _apology_words(locale).search(text), locale
+
+
+def test_patience_below_the_decision_target_is_named() -> None:
+    data = minimal()
+    data["timing"] = {"decide_s": 12}
+    data["beats"]["ask"]["patience_s"] = 8
+    found = [m for m in warnings(build(data)) if "below the decision target" in m]
+    assert len(found) == 1 and "(timing.decide_s: 12)" in found[0] and "ask (8 s)" in found[0]
+    data["customer"]["persona"] = {"name": "Quick", "patience_s": 5}
+    found = [m for m in warnings(build(data)) if "below the decision" in m]
+    assert len(found) == 1 and "(5 s, the persona)" in found[0], found
+
+
+def test_a_fix_that_restores_nothing_is_named() -> None:
+    data = minimal()
+    del data["remedies"][0]["restores"]
+    found = [m for m in warnings(build(data)) if "restores none of the losses" in m]
+    assert len(found) == 1 and "remedy 'remake'" in found[0]
+
+
+def test_always_taking_the_longest_text_close_to_best_practice_is_a_tell() -> None:
+    data = _long_best()
+    found = [m for m in warnings(build(data)) if "always taking the longest text scores" in m]
+    assert len(found) == 1 and "within 15 points of best practice" in found[0], found
+    assert "own-it -> what-would-help" in found[0]  # the path it describes

@@ -129,6 +129,8 @@ WRONG_TYPE: dict[str, Any] = {
     "integer": 2.5,
     "number": "many",
     "boolean": "maybe",
+    "escalation": "the-boss",
+    "value": "many",
     "string": 12,
     "text": 12,
     "slug": "Not A Slug",
@@ -179,6 +181,13 @@ def mutations() -> Iterator[tuple[str, Callable[[Any], bool], dict[str, Any]]]:
                 word = row.vocabulary[0]
                 at(doc, path)[row.name] = [word, word]
                 yield f"{name}.{row.name} lists a word twice", ok, doc
+            if row.type == "value":
+                doc = base()
+                at(doc, path)[row.name] = {"not-a-loss": 10}
+                yield f"{name}.{row.name} values a loss that does not exist", ok, doc
+                doc = base()
+                at(doc, path)[row.name] = {"money": 0}
+                yield f"{name}.{row.name} values a loss at nothing", ok, doc
         doc = base()
         at(doc, path)["colour"] = "blue"
         yield f"unknown key in {name}", ok, doc
@@ -300,6 +309,8 @@ def test_every_key_of_the_table_is_in_the_schema_with_help() -> None:
             words = prop.get("enum") or prop.get("items", {}).get("enum") or []
             if row.type == "lines":
                 words = defs["lines"]["propertyNames"]["enum"]
+            if row.type == "escalation":
+                words = prop["anyOf"][1]["enum"]
             assert list(words) == list(row.vocabulary), row.name
 
 

@@ -241,3 +241,72 @@ def test_locale_fallback() -> None:
     assert scenario.title.get("vi") == "Cà phê nguội"
     assert scenario.title.get("zh-Hans") == "Cold coffee"  # falls back to the first locale
     assert scenario.beats["ask"].say.get("vi") == "Well?"
+
+
+def test_failure_value_may_give_a_value_per_loss() -> None:
+    data = minimal()
+    data["failure"]["value"] = {"money": 5, "comfort": 3}
+    scenario, diags = load_text(dump(data))
+    assert scenario is not None, [str(d) for d in diags]
+    assert scenario.failure.value == 8
+    assert scenario.failure.loss_value("money") == 5
+    assert scenario.failure.loss_value("comfort") == 3
+    plain = minimal()
+    scenario, _ = load_text(dump(plain))
+    assert scenario is not None and scenario.failure.loss_value("money") == 2.5  # split evenly
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ({"money": 5}, "gives no value for 'comfort'"),
+        ({"money": 5, "comfort": 1, "time": 2}, "'time', which is not in failure.losses"),
+        ({"money": 5, "comfort": 1, "cash": 2}, "'cash', which is not a loss"),
+        ({"money": 0, "comfort": 0}, "adds up to 0"),
+        ({"money": "five", "comfort": 1}, "failure.value.money must be a number"),
+    ],
+)
+def test_a_bad_value_per_loss_is_named(value: object, message: str) -> None:
+    data = minimal()
+    data["failure"]["value"] = value
+    scenario, diags = load_text(dump(data))
+    assert scenario is None
+    assert any(message in d.message for d in diags if d.is_error), [d.message for d in diags]
+
+
+def test_escalate_says_whom_to() -> None:
+    data = minimal()
+    data["remedies"][3]["escalate"] = "security"
+    data["beats"]["close"]["choices"][1]["escalate"] = "manager"
+    scenario, diags = load_text(dump(data))
+    assert scenario is not None, [str(d) for d in diags]
+    assert scenario.remedy("manager").security  # type: ignore[union-attr]
+    bye = scenario.beats["close"].choice("bye")
+    assert bye is not None and bye.escalate and not bye.security
+    data["remedies"][3]["escalate"] = "police"
+    scenario, diags = load_text(dump(data))
+    assert scenario is None
+    assert any("must be true, false, manager or security" in d.message for d in diags)
+
+
+def test_conduct_tags_and_distress_are_read_and_checked() -> None:
+    data = minimal()
+    data["beats"]["complaint"]["distress"] = True
+    data["beats"]["close"]["choices"][1]["conduct"] = ["brush-off", "stall"]
+    scenario, diags = load_text(dump(data))
+    assert scenario is not None, [str(d) for d in diags]
+    assert scenario.beats["complaint"].distress is True
+    assert scenario.distressed("complaint") and not scenario.distressed("ask")
+    bye = scenario.beats["close"].choice("bye")
+    assert bye is not None and bye.conduct == ("brush-off", "stall")
+    data["beats"]["close"]["choices"][1]["conduct"] = ["stalling"]
+    scenario, diags = load_text(dump(data))
+    assert scenario is None
+    assert any("'stalling' is not one of" in d.message and "stall" in d.message for d in diags)
+
+
+def test_without_distress_marks_the_customer_is_distressed_where_empathy_is_written() -> None:
+    scenario, _ = load_text(dump(minimal()))
+    assert scenario is not None
+    assert scenario.distressed("complaint")  # own-it carries empathy: true
+    assert not scenario.distressed("ask")

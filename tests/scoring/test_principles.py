@@ -146,8 +146,9 @@ def test_2_listening_first_beats_fixing_without_asking_and_interrupting_costs() 
 
 
 def _remedy_setup(scenario: Scenario, decisions: Decisions, fixable: bool = False):  # type: ignore
-    """The scenario without hand-overs (and without fixes unless ``fixable``), and the index of
-    the first menu decision; None if the model path has no menu."""
+    """The scenario without hand-overs, entitlements (owed) or, unless ``fixable``, fixes (so
+    the offers compared are all that is given), and the index of the first menu decision; None
+    if the model path has no menu."""
     index = first_menu_turn(scenario, decisions)
     if index is None:
         return None
@@ -157,7 +158,9 @@ def _remedy_setup(scenario: Scenario, decisions: Decisions, fixable: bool = Fals
     base = replace(
         base,
         remedies=tuple(
-            replace(r, fixes=r.fixes and fixable) for r in base.remedies if not r.escalate
+            replace(r, fixes=r.fixes and fixable, owed=False)
+            for r in base.remedies
+            if not r.escalate
         ),
     )
     return base, index
@@ -564,24 +567,38 @@ def test_10_escalation_is_expected_after_a_threat_and_neutral_after_insults() ->
         if not _abusive(scenario):
             return False
         beats = beats_of(scenario, decisions)
-        if not any(scenario.beats[b].abuse == "threat" for b in beats):
+        threat = next((i for i, b in enumerate(beats) if scenario.beats[b].abuse == "threat"), None)
+        if threat is None:
             return False
         from dataclasses import replace
 
-        bare = map_choices(scenario, escalate=False)
-        bare = replace(bare, remedies=tuple(r for r in bare.remedies if not r.escalate))
+        # The trainee escalates nowhere; the menu still lists its hand-over, so escalating is
+        # something the scenario makes possible (not "not applicable").
+        bare = map_choices(scenario, escalate=False, security=False)
         index = first_menu_turn(bare, decisions)
         if index is not None:
             offered = [
                 rid
                 for rid in decisions[index][0].remedies  # type: ignore[union-attr]
-                if bare.remedy(rid) is not None
+                if not bare.remedy(rid).escalate  # type: ignore[union-attr]
             ]
             decisions = replace_offer(decisions, index, *offered)
-        last = choice_turns(bare, decisions)[-1]
-        escalated = result(with_choice(bare, last[1], last[2], escalate=True), decisions)
+        assert any(r.escalate for r in bare.remedies), scenario.id
+        at_threat = next(t for t in choice_turns(bare, decisions) if t[0] >= threat)
+        escalated = result(with_choice(bare, at_threat[1], at_threat[2], escalate=True), decisions)
         not_escalated = result(bare, decisions)
         assert escalated.raw["overall"] > not_escalated.raw["overall"], scenario.id
+        assert escalated.raw["boundaries"] > not_escalated.raw["boundaries"], scenario.id
+        # Principle 15: an escalation before the threat does not answer it; a security call
+        # after insults alone neither gains nor loses.
+        first = choice_turns(bare, decisions)[0]
+        assert first[0] < threat
+        early = result(with_choice(bare, first[1], first[2], escalate=True), decisions)
+        assert early.raw["boundaries"] == not_escalated.raw["boundaries"], scenario.id
+        security = result(
+            with_choice(bare, first[1], first[2], escalate=True, security=True), decisions
+        )
+        assert security.raw["overall"] == pytest.approx(not_escalated.raw["overall"]), scenario.id
         # The same handling where the customer only insulted: escalation neither gains nor loses.
         insults = replace(
             bare,
@@ -590,6 +607,7 @@ def test_10_escalation_is_expected_after_a_threat_and_neutral_after_insults() ->
             },
             authority=replace(bare.authority, budget=1e9),
         )
+        last = choice_turns(bare, decisions)[-1]
         a = result(with_choice(insults, last[1], last[2], escalate=True), decisions)
         b = result(insults, decisions)
         assert a.raw["overall"] == pytest.approx(b.raw["overall"]), scenario.id

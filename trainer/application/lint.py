@@ -18,7 +18,7 @@ from ..scenario.model import END, Beat, Choice, Pos, Scenario, Text
 from ..scoring.facts import FactsBuilder
 from ..scoring.rubric import RUBRIC, Rubric
 from ..scoring.score import evaluate
-from ..scoring.search import Path, explore, nominal_after
+from ..scoring.search import Exploration, Path, explore, nominal_after
 from .authoring.graph import POOR_APOLOGY
 
 VIOLATION_TEXT = {
@@ -28,6 +28,7 @@ VIOLATION_TEXT = {
     "blamed_customer": "blames the customer",
     "retaliation": "retaliates against abuse",
     "over_authority": "exceeds the trainee's authority without escalating",
+    "owed_missing": "leaves out a remedy the customer is owed",
 }
 
 
@@ -196,14 +197,21 @@ def lint(scenario: Scenario, rubric: Rubric = RUBRIC) -> list[Diagnostic]:
                 "there is no escalation: the trainee cannot act within authority",
             )
         )
-    out.extend(loopholes(scenario, rubric))
+    out.extend(fix_checks(scenario))
+    found = explore(scenario, rubric)
+    out.extend(loopholes(scenario, rubric, found))
+    if found.principled is not None:
+        out.extend(tells(scenario, found.principled))
+        out.extend(longest_path_tell(scenario, found.principled, rubric))
     out.extend(design_smells(scenario, rubric))
     return out
 
 
-def loopholes(scenario: Scenario, rubric: Rubric = RUBRIC) -> list[Diagnostic]:
+def loopholes(
+    scenario: Scenario, rubric: Rubric = RUBRIC, found: Exploration | None = None
+) -> list[Diagnostic]:
     """Warn where a path that breaks a principle outranks the best principled path."""
-    found = explore(scenario, rubric)
+    found = found or explore(scenario, rubric)
     out: list[Diagnostic] = []
     start = scenario.beats[scenario.start]
     line, col = (start.pos.line, start.pos.col) if start.pos else (1, 1)
@@ -347,6 +355,7 @@ def _marks(choice: Choice) -> list[str]:
         marks.append("listen: interrupt")
     if choice.boundary in ("retaliate", "cave"):
         marks.append(f"boundary: {choice.boundary}")
+    marks.extend(f"conduct: {tag}" for tag in choice.conduct)
     return marks
 
 
@@ -486,6 +495,156 @@ def beats_off_the_best_path(scenario: Scenario, rubric: Rubric = RUBRIC) -> list
                     f"beat '{beat.id}' is never on the best-practice path, yet nothing marks "
                     f"the way in ({ways}) as a mistake: a trainee who goes here is never told "
                     "why; add feedback (or a tag) to that choice, or let the best path pass here",
+                )
+            )
+    return out
+
+
+# -- tells: the best answer recognisable without reading it (principle 17) ----------------------
+
+#: "markedly the longest": the best-practice choice this much longer than every other choice
+TELL_LENGTH_RATIO = 1.2
+#: apology vocabulary, per language: a best path that alone uses it gives itself away
+APOLOGY_WORDS = {
+    "en": re.compile(r"\b(sorry|apolog\w*)\b", re.IGNORECASE),
+    "zh": re.compile(r"抱歉|对不起|對不起|道歉|歉意|不好意思"),
+    "vi": re.compile(r"xin lỗi", re.IGNORECASE),
+}
+
+
+def _apology_words(locale: str) -> re.Pattern[str]:
+    return APOLOGY_WORDS.get(locale.split("-")[0].lower(), APOLOGY_WORDS["en"])
+
+
+def tells(scenario: Scenario, best: Path) -> list[Diagnostic]:
+    """Warn where the best-practice path can be found without reading it: its choices are
+    markedly the longest at most of its beats, or it alone uses the vocabulary of apology."""
+    start = scenario.beats[scenario.start]
+    line, col = (start.pos.line, start.pos.col) if start.pos else (1, 1)
+    taken: list[tuple[str, str]] = []  # (beat, choice) of the best path's choice decisions
+    for beat_id, (action, _) in zip(best.beats, best.decisions, strict=False):
+        beat = scenario.beats[beat_id]
+        if isinstance(action, Choose) and len(beat.choices) >= 2:
+            taken.append((beat_id, action.choice))
+    out: list[Diagnostic] = []
+    for locale in scenario.locales:
+        ratios = []
+        for beat_id, choice_id in taken:
+            lengths = {
+                c.id: len(c.text.get(locale).strip()) for c in scenario.beats[beat_id].choices
+            }
+            others = max(v for k, v in lengths.items() if k != choice_id)
+            ratios.append(lengths[choice_id] / max(1, others))
+        marked = [r for r in ratios if r >= TELL_LENGTH_RATIO]
+        if len(marked) >= 2 and len(marked) * 2 > len(ratios):
+            mean = sum(marked) / len(marked)
+            out.append(
+                _warn(
+                    scenario,
+                    line,
+                    col,
+                    f"tell ({locale}): the best-practice choice is markedly the longest text at "
+                    f"{len(marked)} of its {len(ratios)} beats with choices (at least "
+                    f"{TELL_LENGTH_RATIO:g}x the next longest; {mean:.1f}x on average), so a "
+                    "trainee can pick it without reading; write some plausible mistakes as "
+                    "long as the best answer",
+                )
+            )
+            break
+    for locale in scenario.locales:
+        words = _apology_words(locale)
+        best_ids = set(taken)
+        on_path = off_path = 0
+        for beat in scenario.beats.values():
+            for choice in beat.choices:
+                if words.search(choice.text.get(locale)):
+                    if (beat.id, choice.id) in best_ids:
+                        on_path += 1
+                    else:
+                        off_path += 1
+        if on_path and not off_path:
+            out.append(
+                _warn(
+                    scenario,
+                    line,
+                    col,
+                    f"tell ({locale}): only the best-practice path uses the words of apology "
+                    f"({on_path} of its choices; none of the other choices does), so a trainee "
+                    "can find it by the word; let a poor choice apologise too (a conditional "
+                    "or a deflecting apology)",
+                )
+            )
+            break
+    return out
+
+
+#: a trainee who always takes the longest text must score at least this far below best practice
+#: (about one clear mistake)
+TELL_LONGEST_GAP = 15.0
+
+
+def longest_path_tell(scenario: Scenario, best: Path, rubric: Rubric = RUBRIC) -> list[Diagnostic]:
+    """Play the scenario always taking the longest text (at a menu, the best path's offer, so
+    that only the choices are measured); warn if that scores close to best practice."""
+    from ..engine.engine import ActionError, Engine
+    from ..scoring.score import score_run
+
+    offers = [a for a, _ in best.decisions if isinstance(a, Offer)]
+    engine = Engine(scenario)
+    state = engine.start(0)
+    decisions: list[tuple[Choose | Offer, float]] = []
+    after = round(scenario.timing.decide_s * 0.5, 3)
+    for _ in range(4 * len(scenario.beats) + 4):
+        if state.over:
+            break
+        beat = scenario.beats[state.beat]
+        action: Choose | Offer
+        if beat.menu:
+            action = offers[0] if offers else Offer((scenario.remedies[0].id,))
+        else:
+            locale = scenario.fallback
+            action = Choose(max(beat.choices, key=lambda c: len(c.text.get(locale))).id)
+        try:
+            state, _ = engine.step(state, action, min(after, engine.patience(state) * 0.5))
+        except ActionError:
+            return []
+        decisions.append((action, min(after, engine.patience(state) * 0.5)))
+    if not state.over:
+        return []
+    run = engine.play(decisions)
+    overall = score_run(run, rubric).overall
+    if overall < best.overall - TELL_LONGEST_GAP:
+        return []
+    start = scenario.beats[scenario.start]
+    line, col = (start.pos.line, start.pos.col) if start.pos else (1, 1)
+    return [
+        _warn(
+            scenario,
+            line,
+            col,
+            f"tell ({scenario.fallback}): always taking the longest text scores {overall:.0f}, "
+            f"within {TELL_LONGEST_GAP:g} points of best practice ({best.overall:.0f}): "
+            f"{_describe_path(scenario, Path(tuple(decisions), (), overall, {}, frozenset()))}; "
+            "write some plausible mistakes as long as the best answers",
+        )
+    ]
+
+
+def fix_checks(scenario: Scenario) -> list[Diagnostic]:
+    """A fix makes good only the losses in its own restores: one that restores none of the
+    failure's losses counts for nothing."""
+    out: list[Diagnostic] = []
+    for remedy in scenario.remedies:
+        if remedy.fixes and not remedy.escalate and not remedy.restores & scenario.failure.losses:
+            line, col = (remedy.pos.line, remedy.pos.col) if remedy.pos else (1, 1)
+            out.append(
+                _warn(
+                    scenario,
+                    line,
+                    col,
+                    f"remedy '{remedy.id}' fixes the problem but restores none of the losses "
+                    f"({', '.join(sorted(scenario.failure.losses))}): a fix makes good only the "
+                    "losses in its restores, so it counts for nothing; list what it restores",
                 )
             )
     return out

@@ -65,6 +65,7 @@ def to_json(played: Played) -> dict[str, Any]:
     run, result, brief = played.run, played.result, played.debrief
     scenario = run.scenario
     transcript = []
+    notes = dict(brief.feedback)
     for turn in run.turns:
         entry: dict[str, Any] = {
             "beat": turn.beat,
@@ -81,6 +82,9 @@ def to_json(played: Played) -> dict[str, Any]:
             entry["timeouts"] = turn.timeouts
         entry["mood"] = turn.mood
         entry["minute"] = round(turn.minute, 2)
+        entry["shown"] = list(turn.shown)
+        if turn.index in notes:
+            entry["feedback"] = notes[turn.index]  # the author's note on this decision
         transcript.append(entry)
     return {
         "scenario": {"id": scenario.id, "version": scenario.version, "sha256": scenario.sha256},
@@ -93,6 +97,14 @@ def to_json(played: Played) -> dict[str, Any]:
         "transcript": transcript,
         "gated": result.gated,
         "capped": result.capped,
+        "overall_deductions": [
+            {"key": key, "text": text, "points": points} for key, text, points in brief.overall
+        ],
+        "better_path": (
+            brief.better_path.to_json(scenario, played.locale) if brief.better_path else None
+        ),
+        "better_path_sentence": brief.better_path_sentence,
+        "outcome_sentence": brief.outcome_sentence,
     }
 
 
@@ -108,6 +120,11 @@ def to_text(played: Played) -> str:
         if item.better:
             lines.append(f"      -> {item.better}")
     lines.append(f"  {t('dim.overall', loc):<12} {result.scores['overall']:>3}")
+    for _, text, points in brief.overall:
+        if points >= 1:  # every breach and every cap that cost something, with its points
+            lines.append(f"      {t('debrief.points', loc, text=text, points=points)}")
+    if brief.better_path_sentence:
+        lines.append(f"      -> {brief.better_path_sentence}")
     lines.append("")
     out = result.outcome
     lines.append(
@@ -127,6 +144,7 @@ def to_text(played: Played) -> str:
         )
     )
     lines.append("")
+    notes = dict(brief.feedback)
     lines.append(f"{t('cli.transcript', loc)}:")
     for turn in run.turns:
         beat = scenario.beats[turn.beat]
@@ -135,6 +153,8 @@ def to_text(played: Played) -> str:
             lines.append(f"      {t('cli.timeout', loc, seconds=_money(turn.after))}")
         who = t("cli.you" if turn.choice else "cli.offer", loc)
         lines.append(f"      {who} ({turn.after:g}s): {decision_words(scenario, turn, loc)}")
+        if turn.index in notes:
+            lines.append(f"      ! {t('cli.feedback', loc, text=notes[turn.index])}")
         if turn.reply:
             lines.append(
                 f"      {t('cli.customer', loc)} ({turn.mood}, {int(turn.anger + 0.5)}):"

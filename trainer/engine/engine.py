@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..scenario.model import END, Beat, Choice, Remedy, Scenario
 from . import reactions
+from .order import shown_order
 from .state import Action, Choose, Decision, Event, Offer, State, Turn
 
 
@@ -81,6 +82,49 @@ class Engine:
         beat = self.beat(state)
         return beat.say.get(self.locale) if beat else ""
 
+    def clock(self, state: State, elapsed: float = 0.0) -> float:
+        """The in-world minute now: ``elapsed`` seconds into the current decision (pass 0 while
+        the customer's reaction is on screen). It only moves forward, and at the end it is the
+        minute the transcript and the debrief report."""
+        if state.over:
+            return state.minute
+        return state.minute + max(0.0, elapsed) / 60.0
+
+    def committed(self, state: State) -> float:
+        """What the offers made so far cost against the trainee's authority (owed remedies and
+        hand-overs aside), each remedy once."""
+        seen: dict[str, float] = {}
+        for turn in state.turns:
+            for rid in turn.offer:
+                remedy = self.scenario.remedy(rid)
+                if remedy is not None and not remedy.owed and not remedy.escalate:
+                    seen[rid] = remedy.cost
+        return sum(seen.values())
+
+    def remedy_total(self, state: State, selected: Iterable[str] = ()) -> float:
+        """The spend against authority if ``selected`` were offered now: what is committed plus
+        the selection (a remedy already offered counts once). Timeouts never change it."""
+        offered = {rid for t in state.turns for rid in t.offer}
+        extra = 0.0
+        for rid in dict.fromkeys(selected):
+            remedy = self.scenario.remedy(rid)
+            if (
+                remedy is not None
+                and rid not in offered
+                and not remedy.owed
+                and not remedy.escalate
+            ):
+                extra += remedy.cost
+        return self.committed(state) + extra
+
+    def shown(self, state: State) -> tuple[str, ...]:
+        """The current beat's options in the order this run shows them: choice ids, or at a
+        menu remedy ids (principle 17). Stable for the beat's whole visit; empty at the end."""
+        if state.over:
+            return ()
+        visit = sum(1 for t in state.turns if state.beat in (t.beat, t.asked_at))
+        return shown_order(self.scenario, state.beat, state.seed, visit)
+
     # -- transitions -------------------------------------------------------------------------
     def tick(self, state: State, elapsed: float) -> tuple[State, list[Event]]:
         """Let the customer react to ``elapsed`` seconds of silence at the current decision.
@@ -106,7 +150,9 @@ class Engine:
             if state.timeouts == 1 and beat.on_timeout:
                 target = beat.on_timeout
                 if target == END:
-                    state = replace(state, beat=END)
+                    # The customer walks out now: the clock stops at this moment.
+                    left_at = max(state.minute + elapsed / 60.0, state.busy_until)
+                    state = replace(state, beat=END, minute=left_at)
                     events.append(
                         Event(
                             "end",
@@ -149,7 +195,8 @@ class Engine:
         scenario = self.scenario
         persona = scenario.persona
         anger_before = state.anger
-        minute = state.minute + elapsed / 60.0
+        minute = state.minute + elapsed / 60.0  # when the decision is made
+        decided_at = minute
 
         threat_seen = state.threatened or beat.abuse == "threat"
         effects = 0.0
@@ -170,12 +217,17 @@ class Engine:
 
         minute += spent_minutes
 
-        rng = self._rng(state)
-        if choice is not None and choice.reply is not None:
-            reply = choice.reply.get(self.locale)
-        else:
-            reply = self._line(rng, reactions.mood_of(anger), anger)
+        offered_so_far = [
+            r for t in state.turns for rid in t.offer if (r := scenario.remedy(rid)) is not None
+        ] + remedies
+        kinds = reactions.reaction_kinds(scenario, choice, remedies, offered_so_far, state.timeouts)
+        reply, mood = self._reply(self._rng(state), choice, kinds, anger)
+        busy_until = max([state.busy_until] + [decided_at + r.minutes for r in remedies])
         nxt = choice.next if choice is not None else (beat.next or END)
+        if nxt == END:
+            # The encounter ends when what was offered has been carried out: the clock the
+            # window shows, the transcript and the debrief then agree on the minutes.
+            minute = max(minute, busy_until)
         turn = Turn(
             index=len(state.turns),
             beat=beat.id,
@@ -184,11 +236,12 @@ class Engine:
             offer=tuple(r.id for r in remedies),
             after=elapsed,
             timeouts=state.timeouts,
-            minute=round(state.minute + elapsed / 60, 4),
+            minute=decided_at,
             anger_before=round(anger_before, 3),
             anger=round(anger, 3),
             reply=reply,
-            mood=reactions.mood_of(anger),
+            mood=mood,
+            shown=self.shown(state),
         )
         new = State(
             beat=nxt,
@@ -200,6 +253,7 @@ class Engine:
             seed=state.seed,
             grievance=grievance,
             threatened=threat_seen,
+            busy_until=busy_until,
         )
         events.append(Event("reaction", reply, anger, turn.mood, beat.id))
         if nxt == END:
@@ -227,7 +281,8 @@ class Engine:
                 new, _ = self.step(state, action, after)
             except ActionError as exc:
                 raise ActionError(str(exc), index) from None
-            log.append(Decision(new.turns[-1].beat, action, after))
+            turn = new.turns[-1]
+            log.append(Decision(turn.beat, action, after, turn.shown))
             state = new
         return Run(self.scenario, seed, tuple(log), state.turns, state)
 
@@ -274,6 +329,30 @@ class Engine:
     @staticmethod
     def _rng(state: State, salt: int = 0) -> random.Random:
         return random.Random(f"{state.seed}:{len(state.turns)}:{salt}")
+
+    def _reply(
+        self, rng: random.Random, choice: Choice | None, kinds: list[str], anger: float
+    ) -> tuple[str, str]:
+        """What the customer says to a decision, and the mood it is said in: the author's reply
+        (in its reply_mood, if given); else the persona's line for the most salient thing the
+        decision did; else a line of the customer's mood, which presumes nothing."""
+        mood = reactions.mood_of(anger)
+        if choice is not None and choice.reply is not None:
+            return choice.reply.get(self.locale), choice.reply_mood or mood
+        persona = self.scenario.persona
+        for kind in kinds:
+            lines, said_in = persona.reaction_lines(kind, mood, self.locale, self.scenario.fallback)
+            if lines:
+                return rng.choice(lines), said_in
+        # A mood a persona has no lines for borrows its neighbour's, and shows it.
+        for said_in in {"pleased": ("pleased", "calm"), "furious": ("furious", "angry")}.get(
+            mood, (mood,)
+        ):
+            if said_in in persona.lines:
+                lines = persona.lines_for(said_in, self.locale, self.scenario.fallback)
+                if lines:
+                    return rng.choice(lines), said_in
+        return "", mood
 
     def _line(self, rng: random.Random, kind: str, anger: float) -> str:
         lines = self.scenario.persona.lines_for(kind, self.locale, self.scenario.fallback)

@@ -9,7 +9,7 @@ a believable simulation, not scoring: the rubric never reads anger.
 
 from __future__ import annotations
 
-from ..scenario.model import Choice, Persona, Remedy, Scenario
+from ..scenario.model import APOLOGY_GOOD, Choice, Persona, Remedy, Scenario
 
 # Anger effects of one decision (negative calms). Named so that they can be tuned in one place.
 APOLOGY_EFFECT = {
@@ -33,6 +33,8 @@ PROACTIVE = -6.0
 VERIFY = 3.0
 FOLLOW_UP_EFFECT = {"prevention": -5.0, "check-in": -3.0, "thanks": -2.0, "log": -1.0}
 BOUNDARY_EFFECT = {"calm": -3.0, "retaliate": 20.0, "cave": -8.0}
+#: false reassurance soothes for a moment, then rings hollow; a brush-off or a stall angers
+CONDUCT_EFFECT = {"false-reassurance": 2.0, "brush-off": 9.0, "stall": 5.0}
 ESCALATE_AFTER_THREAT = -6.0
 ESCALATE_OTHERWISE = 3.0
 TIMEOUT = 8.0  # each patience interval the trainee stays silent
@@ -104,9 +106,11 @@ def choice_effect(choice: Choice, persona: Persona, after_threat: bool) -> float
     if choice.listen:
         effect = LISTEN_EFFECT[choice.listen]
         good, bad = (good + effect, bad) if effect < 0 else (good, bad + effect)
-    if choice.empathy:
+    for tag in choice.conduct:
+        bad += CONDUCT_EFFECT[tag]
+    if choice.empathy and not {"false-reassurance", "brush-off"} & set(choice.conduct):
         good += EMPATHY
-    if choice.inform:
+    if choice.inform and not set(choice.conduct) & set(CONDUCT_EFFECT):
         good += INFORM
     if choice.proactive:
         good += PROACTIVE
@@ -156,3 +160,75 @@ def grievance_after(scenario: Scenario, grievance: float, remedies: list[Remedy]
     )
     share = min(1.0, worth / scenario.failure.value) if scenario.failure.value else 1.0
     return grievance * (1.0 - share)
+
+
+# -- what the customer answers: the kind of the last decision --------------------------------
+
+#: an offer (all offered so far, as the customer sees it) below this share of the loss is "too
+#: little"; at or above ``HIGH_OFFER`` times the loss at face value, "too much"
+LOW_OFFER = 0.8
+HIGH_OFFER = 2.0
+#: a choice that takes longer than this, without a word of what is happening, is a silence
+SILENT_MINUTES = 2.0
+
+
+def offer_share(scenario: Scenario, remedies: list[Remedy]) -> tuple[float, float]:
+    """(worth in kind, face value), as shares of the loss: a fix makes good its own losses."""
+    failure = scenario.failure
+    if not failure.value:
+        return 0.0, 0.0
+    real = [r for r in remedies if not r.escalate]
+    fixed = frozenset().union(*(r.restores for r in real if r.fixes)) & failure.losses
+    share = face = sum(failure.loss_value(kind) for kind in fixed) / failure.value
+    for remedy in real:
+        if remedy.fixes:
+            continue
+        kind = 1.0 if remedy.restores & failure.losses else 0.6
+        delay = 0.75 if remedy.delayed else 1.0
+        share += remedy.value * kind * delay / failure.value
+        face += remedy.value / failure.value
+    return share, face
+
+
+def reaction_kinds(
+    scenario: Scenario,
+    choice: Choice | None,
+    offered_now: list[Remedy],
+    offered_so_far: list[Remedy],
+    timeouts: int,
+) -> list[str]:
+    """What the decision did, as the customer hears it, most salient first. A kind is listed
+    only when the decision did it, so a persona line for it never presumes anything."""
+    kinds: list[str] = []
+    tags = set(choice.apology) if choice is not None else set()
+    conduct = set(choice.conduct) if choice is not None else set()
+    if choice is not None and choice.boundary == "retaliate":
+        kinds.append("retaliated")
+    if tags & {"blame-customer", "argue"}:
+        kinds.append("blamed")
+    if tags & {"deflect", "refuse"}:
+        kinds.append("excuses")
+    if any(not r.escalate for r in offered_now):
+        share, face = offer_share(scenario, offered_so_far)
+        if face >= HIGH_OFFER:
+            kinds.append("high-offer")
+        elif share < LOW_OFFER:
+            kinds.append("low-offer")
+        else:
+            kinds.append("fair-offer")
+    if any(r.escalate for r in offered_now) or (choice is not None and choice.escalate):
+        kinds.append("escalated")
+    if choice is not None and choice.boundary == "calm":
+        kinds.append("limit")
+    if choice is not None and choice.follow_up:
+        kinds.append("followed-up")
+    apology = tags & set(APOLOGY_GOOD)
+    earlier = offered_so_far[: len(offered_so_far) - len(offered_now)]
+    if apology and not any(not r.escalate for r in earlier):
+        # Answered as an apology while the remedy is still to come ("sorry won't fix it"); once
+        # something is on the table, the customer answers the rest of what was said.
+        kinds.append("apologised")
+    slow = choice is not None and choice.minutes > SILENT_MINUTES and not choice.inform
+    if timeouts or conduct & {"brush-off", "stall"} or slow:
+        kinds.append("silence")
+    return kinds

@@ -32,6 +32,7 @@ class Decision:
     beat: str
     action: Action
     after: float
+    shown: tuple[str, ...] = ()  # the options in the order they were on screen
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {"beat": self.beat, "after": self.after}
@@ -39,6 +40,8 @@ class Decision:
             out["choose"] = self.action.choice
         else:
             out["offer"] = list(self.action.remedies)
+        if self.shown:
+            out["shown"] = list(self.shown)
         return out
 
 
@@ -48,7 +51,8 @@ class Turn:
 
     ``beat`` is where the decision was finally taken (after any ``on_timeout`` move);
     ``asked_at`` the beat whose choices were on screen when the clock started.
-    ``minute`` is the in-world minute at which the decision was made.
+    ``minute`` is the in-world minute at which the decision was made. ``shown`` is the order in
+    which the beat's choices (or the menu's remedies) were on screen, first to last.
     """
 
     index: int
@@ -63,6 +67,7 @@ class Turn:
     anger: float
     reply: str
     mood: str
+    shown: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,7 @@ class State:
     seed: int = 0
     grievance: float = 1.0  # what is left of the failure's grievance (1: untouched, 0: remedied)
     threatened: bool = False  # the customer has made a threat in this encounter
+    busy_until: float = 0.0  # the in-world minute by which everything offered is carried out
 
     @property
     def over(self) -> bool:

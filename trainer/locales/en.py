@@ -33,6 +33,8 @@ MESSAGES: dict[str, str] = {
     "stopped.",
     "speed.slow_resolution": "It took {minutes} minutes to resolve; the target was {target}.",
     "speed.slow_decisions": "{count} decision(s) took longer than the {target}-second target.",
+    "speed.uninformed_waits": "The customer was left waiting without news {count} time(s).",
+    "speed.stalled": 'Stalling ("not long now") instead of real news, {count} time(s).',
     "speed.good": "Acknowledged at minute {ack} and resolved by minute {resolved}, within the "
     "targets.",
     # -- apology -----------------------------------------------------------------------------------
@@ -41,7 +43,7 @@ MESSAGES: dict[str, str] = {
     "apology.none": "There was no apology.",
     "apology.no_responsibility": "The apology never took responsibility, the part that matters "
     "most.",
-    "apology.late": "The apology came only after the remedy, where it counts for less.",
+    "apology.late": "The apology ({parts}) came only after the remedy, where it counts for less.",
     "apology.refused": "The customer was told there was no duty to help.",
     "apology.argued": "Contradicting the customer damaged the apology.",
     "apology.interrupted": "The customer was cut off {count} time(s).",
@@ -49,12 +51,24 @@ MESSAGES: dict[str, str] = {
     "apology.no_empathy": "How the customer felt was never acknowledged.",
     "apology.missing_components": "A sincere apology, though it left out: {missing}.",
     "apology.excessive": "Apologising again and again without acting reads as grovelling.",
+    "apology.delayed": "Part of the apology ({parts}) came only after a chance to say it had "
+    "passed; said late, it counts for less.",
+    "apology.false_reassurance": 'Promising what you could not know ("it\'ll be fine") breaks '
+    'trust ({count} time(s)).Promising what you could not know ("it\'ll be fine") breaks trust '
+    "({count} time(s)).",
+    "apology.brushed_off": "The customer was brushed off ({count} time(s)): sent away or told to "
+    "wait without a reason.",
+    "apology.empathy_missed": "The customer was distressed at {total} moment(s); their feelings "
+    "were acknowledged at {done}.",
     "apology.good": "A full, early apology, with empathy, after listening.",
     # -- remedy fit --------------------------------------------------------------------------------
     "remedy.nothing": "No remedy was offered and nothing was escalated.",
-    "remedy.too_little": "The remedy was worth about {percent}% of the loss: far too little.",
-    "remedy.too_much": "The remedies were worth about {percent}% of the loss: far more than "
-    "fair, which does not buy loyalty.",
+    "remedy.too_little": "The remedy was worth about {percent}% of the loss ({worth} of the "
+    "{loss} {currency} it was worth to the customer): far short of making it good.",
+    "remedy.short": "The remedy was worth about {percent}% of the loss ({worth} of the {loss} "
+    "{currency} it was worth to the customer): short of making it all good.",
+    "remedy.too_much": "The remedies came to about {percent}% of the loss ({worth} of the {loss} "
+    "{currency} it was worth): over twice its worth, which does not buy loyalty.",
     "remedy.not_fixed": "The problem could have been fixed but was only compensated for.",
     "remedy.wrong_kind": "Most of the remedy was of another kind than what was lost.",
     "remedy.delayed": "Most of the remedy was a voucher or credit for later, not a remedy now.",
@@ -65,7 +79,8 @@ MESSAGES: dict[str, str] = {
     "remedy.over_authority": "You spent {spent} {currency} against an authority of {budget} "
     "without asking a manager.",
     "remedy.owed_missing": "The customer is owed '{remedy}' and it was left out.",
-    "remedy.good": "The remedy matched the loss in kind and value ({percent}%).",
+    "remedy.good": "The remedy matched the loss in kind and value ({percent}% of the {loss} "
+    "{currency} it was worth).",
     # -- follow-up ---------------------------------------------------------------------------------
     "follow_up.none": "There was no follow-up at all.",
     "follow_up.missing": "Follow-up left out: {missing}.",
@@ -86,11 +101,44 @@ MESSAGES: dict[str, str] = {
     "boundaries.no_concession": "Conceding more after each 'not enough' teaches that pushing pays.",
     "boundaries.good": "Calm, fair and firm.",
     # -- debrief -----------------------------------------------------------------------------------
+    "breach.deflected": "Shifted the blame to someone or something else ({count}×).",
+    "breach.blamed_customer": "Blamed the customer ({count}×).",
+    "breach.refused": "Denied any duty to help ({count}×).",
+    "breach.argued": "Contradicted the customer ({count}×).",
+    "breach.interrupted": "Cut the customer off ({count}×).",
+    "breach.caved": "Gave in to pressure to buy peace ({count}×).",
+    "breach.retaliated": "Answered abuse in kind ({count}×).",
+    "breach.false_reassurance": "Promised what you could not know ({count}×).",
+    "breach.brushed_off": "Brushed the customer off ({count}×).",
+    "breach.stalled": "Stalled instead of giving news ({count}×).",
+    "breach.uninformed_wait": "Left the customer waiting without news ({count}×).",
+    "breach.no_apology": "Never apologised.",
+    "breach.never_listened": "Never asked what the customer needed.",
+    "breach.no_follow_up": "No follow-up at all.",
+    "breach.nothing_offered": "Offered nothing and handed nothing over.",
+    "breach.over_authority": "Spent beyond your authority.",
+    "breach.needless_handover": "Handed over what you could have fixed yourself.",
+    "breach.overpaid": "Paid more than twice what the loss was worth.",
+    "breach.owed_missing": "Left out what the customer is owed ({count}×).",
+    "overall.capped_retaliation": "Retaliation caps the overall at {cap}.",
+    "overall.capped_unfixed": "The problem could have been fixed and was not: the overall is "
+    "capped at {cap}.The problem could have been fixed and was not: the overall is capped at "
+    "{cap}.",
+    "overall.capped_slow": "So slow a recovery caps the overall at {cap}.",
     "better.choice": 'At "{beat}", "{choice}" would have raised {dimension} from {before} '
     "to {after}.",
     "better.offer": 'At "{beat}", offering {remedies} would have raised {dimension} from '
     "{before} to {after}.",
     "better.none": "Nothing in this scenario would have done better here.",
+    "remedy.more_than_needed": "The remedies came to about {percent}% of the loss ({worth} of the "
+    "{loss} {currency} it was worth): beyond 150% more does not make a recovery better.",
+    "overall.breach_cap": "Breaches cost the overall {cap} points at most.",
+    "overall.gated": "With both the apology and the speed weak, the remedy counts for less: "
+    "compensation does not fix a bad process.",
+    "debrief.points": "{text} (−{points})",
+    "better.path": 'From "{beat}" on, a better way: {steps}. Overall {after} instead of {before}.',
+    "outcome.unfixed": "The problem itself was never fixed.",
+    "cli.feedback": "Note: {text}",
     "outcome.retained": "The customer stays.",
     "outcome.lost": "The customer leaves for good.",
     "outcome.left": "The customer walked out without a word.",
@@ -118,6 +166,7 @@ MESSAGES: dict[str, str] = {
     "term.check-in": "a check-in",
     "term.log": "a log entry",
     "term.thanks": "thanks",
+    "term.forgiveness": "asking to be forgiven",
     "term.sep": ", ",
     # -- the game window ---------------------------------------------------------------------------
     "ui.title": "Service Recovery Trainer",

@@ -35,6 +35,8 @@ MESSAGES: dict[str, str] = {
     "giờ dừng.",
     "speed.slow_resolution": "Mất {minutes} phút mới giải quyết xong; mục tiêu là {target} phút.",
     "speed.slow_decisions": "Có {count} quyết định mất nhiều thời gian hơn mục tiêu {target} giây.",
+    "speed.uninformed_waits": "Có {count} lần để khách chờ mà không báo tình hình.",
+    "speed.stalled": 'Có {count} lần nói cho qua ("sắp xong rồi") thay vì báo tình hình thật.',
     "speed.good": "Thừa nhận ở phút thứ {ack} và giải quyết xong ở phút thứ {resolved}, đều đạt "
     "mục tiêu.",
     # -- apology -----------------------------------------------------------------------------------
@@ -42,9 +44,10 @@ MESSAGES: dict[str, str] = {
     "phải.",
     "apology.deflected": "Lời xin lỗi lại đổ trách nhiệm cho người khác hoặc cho thứ khác.",
     "apology.none": "Không có lời xin lỗi nào.",
-    "apology.no_responsibility": "Lời xin lỗi không hề nhận trách nhiệm, trong khi đó là phần quan "
-    "trọng nhất.",
-    "apology.late": "Lời xin lỗi chỉ đến sau khi đã đưa ra cách bù đắp, nên kém giá trị hơn.",
+    "apology.no_responsibility": "Lời xin lỗi không hề nhận trách nhiệm, trong khi đó là phần "
+    "quan trọng nhất.",
+    "apology.late": "Lời xin lỗi ({parts}) chỉ đến sau khi đã đưa ra cách bù đắp, nên kém giá trị "
+    "hơn.",
     "apology.refused": "Khách bị trả lời rằng bên mình không có nghĩa vụ phải giúp.",
     "apology.argued": "Cãi lại khách đã làm hỏng lời xin lỗi.",
     "apology.interrupted": "Khách bị ngắt lời {count} lần.",
@@ -53,12 +56,24 @@ MESSAGES: dict[str, str] = {
     "apology.missing_components": "Lời xin lỗi chân thành, nhưng còn thiếu: {missing}.",
     "apology.excessive": "Xin lỗi hết lần này đến lần khác mà không hành động thì trông như khúm "
     "núm.",
+    "apology.delayed": "Một phần lời xin lỗi ({parts}) chỉ được nói sau khi đã lỡ lúc nên nói; "
+    "nói muộn thì kém giá trị hơn.",
+    "apology.false_reassurance": 'Hứa điều mình không thể biết chắc ("sẽ không sao đâu") làm '
+    'mất lòng tin ({count} lần).Hứa điều mình không thể biết chắc ("sẽ không sao đâu") làm mất '
+    "lòng tin ({count} lần).",
+    "apology.brushed_off": "Khách bị gạt đi ({count} lần): bị đuổi khéo hoặc bảo chờ mà không có "
+    "lý do.Khách bị gạt đi ({count} lần): bị đuổi khéo hoặc bảo chờ mà không có lý do.",
+    "apology.empathy_missed": "Khách đang bức xúc hoặc lo sợ ở {total} thời điểm; cảm xúc của "
+    "khách chỉ được ghi nhận {done} lần.",
     "apology.good": "Lời xin lỗi đầy đủ, kịp thời, đồng cảm và đến sau khi đã lắng nghe.",
     # -- remedy fit --------------------------------------------------------------------------------
     "remedy.nothing": "Không đưa ra cách bù đắp nào và cũng không báo lên cấp trên.",
-    "remedy.too_little": "Mức bù đắp chỉ bằng khoảng {percent}% thiệt hại: quá ít.",
-    "remedy.too_much": "Tổng mức bù đắp bằng khoảng {percent}% thiệt hại: vượt xa mức hợp lý, và "
-    "điều đó không mua được lòng trung thành.",
+    "remedy.too_little": "Mức bù đắp chỉ bằng khoảng {percent}% thiệt hại ({worth} trên {loss} "
+    "{currency} mà thiệt hại đáng với khách): còn xa mới bù lại được.",
+    "remedy.short": "Mức bù đắp khoảng {percent}% thiệt hại ({worth} trên {loss} {currency} mà "
+    "thiệt hại đáng với khách): chưa bù đủ.",
+    "remedy.too_much": "Tổng mức bù đắp khoảng {percent}% thiệt hại ({worth} trên {loss} "
+    "{currency}): gấp hơn hai lần giá trị, mà vậy cũng không mua được lòng trung thành.",
     "remedy.not_fixed": "Vấn đề lẽ ra sửa được nhưng chỉ được đền bù.",
     "remedy.wrong_kind": "Phần lớn mức bù đắp khác loại với thứ khách đã mất.",
     "remedy.delayed": "Phần lớn mức bù đắp là voucher hoặc khoản tín dụng để dùng sau, chứ không "
@@ -71,7 +86,8 @@ MESSAGES: dict[str, str] = {
     "remedy.over_authority": "Bạn đã chi {spent} {currency} trong khi thẩm quyền chỉ là {budget} "
     "mà không hỏi ý quản lý.",
     "remedy.owed_missing": "Khách đáng được nhận “{remedy}” nhưng điều này đã bị bỏ sót.",
-    "remedy.good": "Mức bù đắp tương xứng với thiệt hại cả về loại lẫn giá trị ({percent}%).",
+    "remedy.good": "Mức bù đắp tương xứng với thiệt hại cả về loại lẫn giá trị ({percent}% của "
+    "{loss} {currency}).",
     # -- follow-up ---------------------------------------------------------------------------------
     "follow_up.none": "Hoàn toàn không có bước theo dõi nào.",
     "follow_up.missing": "Phần theo dõi còn thiếu: {missing}.",
@@ -97,11 +113,44 @@ MESSAGES: dict[str, str] = {
     "ép là được.",
     "boundaries.good": "Bình tĩnh, công bằng và kiên định.",
     # -- debrief -----------------------------------------------------------------------------------
+    "breach.deflected": "Đổ lỗi cho người khác hoặc thứ khác ({count} lần).",
+    "breach.blamed_customer": "Đổ lỗi cho khách ({count} lần).",
+    "breach.refused": "Chối bỏ trách nhiệm giúp khách ({count} lần).",
+    "breach.argued": "Cãi lại khách ({count} lần).",
+    "breach.interrupted": "Cắt ngang lời khách ({count} lần).",
+    "breach.caved": "Nhượng bộ cho yên chuyện ({count} lần).",
+    "breach.retaliated": "Đáp trả lại sự xúc phạm ({count} lần).",
+    "breach.false_reassurance": "Hứa điều mình không thể biết chắc ({count} lần).",
+    "breach.brushed_off": "Gạt khách đi ({count} lần).",
+    "breach.stalled": "Nói cho qua thay vì báo tình hình ({count} lần).",
+    "breach.uninformed_wait": "Để khách chờ mà không báo tin ({count} lần).",
+    "breach.no_apology": "Không hề xin lỗi.",
+    "breach.never_listened": "Không hề hỏi khách cần gì.",
+    "breach.no_follow_up": "Không theo dõi gì sau đó.",
+    "breach.nothing_offered": "Không đưa ra gì và cũng không chuyển lên cấp trên.",
+    "breach.over_authority": "Chi vượt thẩm quyền.",
+    "breach.needless_handover": "Chuyển lên cấp trên việc mình tự giải quyết được.",
+    "breach.overpaid": "Bồi thường gấp hơn hai lần giá trị thiệt hại.",
+    "breach.owed_missing": "Bỏ sót khoản khách được hưởng ({count} khoản).",
+    "overall.capped_retaliation": "Vì đã đáp trả, điểm tổng tối đa là {cap}.",
+    "overall.capped_unfixed": "Sự cố có thể khắc phục mà không được khắc phục: điểm tổng tối đa "
+    "là {cap}.Sự cố có thể khắc phục mà không được khắc phục: điểm tổng tối đa là {cap}.",
+    "overall.capped_slow": "Xử lý chậm như vậy thì điểm tổng tối đa là {cap}.",
     "better.choice": "Ở “{beat}”, chọn “{choice}” sẽ nâng điểm {dimension} từ {before} lên "
     "{after}.",
     "better.offer": "Ở “{beat}”, đề xuất {remedies} sẽ nâng điểm {dimension} từ {before} lên "
     "{after}.",
     "better.none": "Trong tình huống này, không có lựa chọn nào tốt hơn ở bước này.",
+    "remedy.more_than_needed": "Tổng mức bù đắp khoảng {percent}% thiệt hại ({worth} trên {loss} "
+    "{currency}): vượt quá 150% thì bù thêm cũng không làm việc khắc phục tốt hơn.",
+    "overall.breach_cap": "Các lỗi này trừ tối đa {cap} điểm tổng.",
+    "overall.gated": "Khi cả lời xin lỗi lẫn tốc độ đều yếu, phần bù đắp được tính ít hơn: bồi "
+    "thường không sửa được một quy trình tệ.",
+    "debrief.points": "{text} (−{points})",
+    "better.path": 'Từ lúc "{beat}", cách tốt hơn là: {steps}. Điểm tổng sẽ là {after} thay vì '
+    "{before}.",
+    "outcome.unfixed": "Bản thân sự cố vẫn chưa được khắc phục.",
+    "cli.feedback": "Nhận xét: {text}",
     "outcome.retained": "Giữ chân được khách.",
     "outcome.lost": "Mất khách vĩnh viễn.",
     "outcome.left": "Khách bỏ đi không nói một lời.",
@@ -129,6 +178,7 @@ MESSAGES: dict[str, str] = {
     "term.check-in": "liên hệ lại",
     "term.log": "ghi nhận sự cố",
     "term.thanks": "lời cảm ơn",
+    "term.forgiveness": "xin được thứ lỗi",
     "term.sep": ", ",
     # -- the game window ---------------------------------------------------------------------------
     "ui.title": "Luyện tập khắc phục sự cố dịch vụ",

@@ -155,6 +155,12 @@ def statements(
         response = _response(decision)
         if response:
             result["response"] = response
+        shown = decision.get("shown")
+        if isinstance(shown, list) and shown:
+            # The order the options were on screen (drawn per run): what the trainee saw.
+            result["extensions"] = {
+                extension_iri(home, "shown"): CHOICE_SEPARATOR.join(str(s) for s in shown)
+            }
         add(
             "answered",
             _beat_activity(home, record, scenario, beat_id, beat, locale),

@@ -11,9 +11,11 @@ Types: ``format`` (the file format number, 1), ``integer``, ``number``, ``boolea
 strings), ``slug`` (``[a-z0-9-]``, for files' ids), ``id`` (letters, digits, ``-`` and ``_``:
 beat, choice and remedy ids), ``target`` (a beat id or ``end``), ``tag`` (one word of
 ``vocabulary``), ``tags`` (a list of them, each once), ``strings``, ``slugs``, ``locales``,
-``ids`` (one id or a list of them), ``persona`` (a persona id or an inline persona), ``lines``
-(a persona's reaction lines), ``section`` (a mapping of the keys of section ``item``), ``list``
-(a list of ``item`` mappings) and ``map`` (a mapping of ids to ``item`` mappings).
+``ids`` (one id or a list of them), ``value`` (a number, or a mapping of losses to numbers),
+``escalation`` (true/false, or one word of ``vocabulary``), ``persona`` (a persona id or an
+inline persona), ``lines`` (a persona's reaction lines), ``section`` (a mapping of the keys
+of section ``item``), ``list`` (a list of ``item`` mappings) and ``map`` (a mapping of ids to
+``item`` mappings).
 """
 
 from __future__ import annotations
@@ -25,12 +27,16 @@ from .model import (
     APOLOGY_TAGS,
     ARCHETYPES,
     BOUNDARY,
+    CONDUCT,
+    ESCALATE_TO,
     FAULTS,
     FOLLOW_UP,
     LINE_KINDS,
     LISTEN,
     LOSSES,
+    MOODS,
     NEEDS,
+    PIN,
 )
 
 Range = tuple[float | None, float | None]
@@ -179,9 +185,11 @@ KEYS: tuple[Key, ...] = (
     _k(
         "failure",
         "value",
-        "number",
+        "value",
         "What the loss is worth to the customer, in the budget's currency; remedy fit "
-        "compares what is offered with it.",
+        "compares what is offered with it. A number, or a mapping giving each loss its value "
+        "(it must name every loss in losses), e.g. {property: 60, money: 15}: a fix then "
+        "makes good only the losses in its own restores.",
         required=True,
         range_=(0.01, None),
     ),
@@ -332,9 +340,11 @@ KEYS: tuple[Key, ...] = (
     _k(
         "remedy",
         "escalate",
-        "boolean",
-        "A hand-over to a manager, not a remedy in itself.",
+        "escalation",
+        "A hand-over, not a remedy in itself: true or manager (to a manager, who completes "
+        "what is beyond the trainee's authority), or security (never a remedy hand-over).",
         default=False,
+        vocabulary=ESCALATE_TO,
     ),
     # -- beat ---------------------------------------------------------------------------------
     _k(
@@ -378,6 +388,14 @@ KEYS: tuple[Key, ...] = (
         range_=(0.5, 3600),
     ),
     _k("beat", "on_timeout", "target", "The beat to go to when patience runs out (or end)."),
+    _k(
+        "beat",
+        "distress",
+        "boolean",
+        "The customer is distressed here: empathy is called for at this beat. If no beat of "
+        "a scenario says so, the beats that offer an empathetic choice count.",
+        default=False,
+    ),
     # -- choice -------------------------------------------------------------------------------
     _k("choice", "id", "id", "The choice's id, unique within its beat.", required=True),
     _k("choice", "text", "text", "What the trainee says." + _TEXT, required=True),
@@ -418,7 +436,24 @@ KEYS: tuple[Key, ...] = (
         default=False,
     ),
     _k("choice", "boundary", "tag", "How the trainee answers abuse.", vocabulary=BOUNDARY),
-    _k("choice", "escalate", "boolean", "Hands over to a manager or security.", default=False),
+    _k(
+        "choice",
+        "escalate",
+        "escalation",
+        "Hands over: true or manager (to a manager), or security (calls security; never a "
+        "remedy hand-over).",
+        default=False,
+        vocabulary=ESCALATE_TO,
+    ),
+    _k(
+        "choice",
+        "conduct",
+        "tags",
+        "Poor conduct the rubric costs where it happens (and which voids the empathy or "
+        "information the same choice claims).",
+        default=[],
+        vocabulary=CONDUCT,
+    ),
     _k(
         "choice",
         "follow_up",
@@ -454,6 +489,21 @@ KEYS: tuple[Key, ...] = (
         "reply",
         "text",
         "The customer's authored answer; otherwise the persona's lines for their mood." + _TEXT,
+    ),
+    _k(
+        "choice",
+        "reply_mood",
+        "tag",
+        "The mood the authored reply is said in (the portrait and mood label follow it); "
+        "needs reply.",
+        vocabulary=MOODS,
+    ),
+    _k(
+        "choice",
+        "pin",
+        "tag",
+        "last: keep this choice last whatever order the run draws (for a '(say nothing)' option).",
+        vocabulary=PIN,
     ),
     _k(
         "choice",
@@ -523,7 +573,10 @@ KEYS: tuple[Key, ...] = (
         "lines",
         "lines",
         "Reaction lines by mood (pleased, calm, tense, angry, furious, timeout, leave), then "
-        "by locale: a line or a list of lines; the engine picks by the customer's anger.",
+        "by locale: a line or a list of lines; the engine picks by the customer's anger. "
+        "Reactions to what the last decision did (apologised, excuses, blamed, silence, "
+        "fair-offer, low-offer, high-offer, limit, retaliated, escalated, followed-up) take "
+        "lines by locale, or by mood and then by locale.",
         vocabulary=LINE_KINDS,
     ),
     # -- script (scenarios/scripts/ID.yaml) ---------------------------------------------------
@@ -618,6 +671,33 @@ TERMS: dict[str, str] = {
     # abuse
     "insult": "insult: the customer insults the trainee",
     "threat": "threat: the customer threatens the trainee",
+    # escalation
+    "manager": "manager: hands over to a manager (the same as true)",
+    "security": "security: calls security; never a remedy hand-over",
+    # conduct
+    "false-reassurance": "false-reassurance (poor): promises what nobody can promise",
+    "brush-off": "brush-off (poor): sends the customer away or waves the concern aside",
+    "stall": "stall (poor): puts the customer off without saying what happens next",
+    # pin
+    "last": "last: always shown last",
+    # moods and reactions
+    "pleased": "pleased: anger under 20",
+    "tense": "tense: anger 40 to 59",
+    "angry": "angry: anger 60 to 79",
+    "furious": "furious: anger 80 or more",
+    "timeout": "timeout: said when kept waiting in silence",
+    "leave": "leave: said or done when walking out",
+    "apologised": "apologised: after a sincere apology, before anything is offered",
+    "excuses": "excuses: after the trainee deflected the blame or denied any duty",
+    "blamed": "blamed: after the trainee blamed or contradicted the customer",
+    "silence": "silence: after no answer in time, a brush-off or stalling",
+    "fair-offer": "fair-offer: what has been offered restores about the loss",
+    "low-offer": "low-offer: what has been offered falls well short of the loss",
+    "high-offer": "high-offer: what has been offered is twice the loss or more",
+    "limit": "limit: after a calm limit",
+    "retaliated": "retaliated: after the trainee answered in kind",
+    "escalated": "escalated: after a call to a manager or security",
+    "followed-up": "followed-up: after follow-up (what will change, a check-in, thanks)",
 }
 
 
@@ -625,6 +705,8 @@ def term(vocabulary_key: str, word: str) -> str:
     """What ``word`` means in the vocabulary of key ``vocabulary_key`` (``apology``...)."""
     if vocabulary_key == "apology" and word == "explanation":
         return TERMS["explanation_apology"]
+    if vocabulary_key in ("reply_mood", "lines") and word == "calm":
+        return "calm: anger 20 to 39"
     return TERMS.get(word, word)
 
 

@@ -22,6 +22,12 @@ APOLOGY_TAGS = APOLOGY_GOOD + APOLOGY_BAD
 LISTEN = ("open", "closed", "paraphrase", "interrupt")
 BOUNDARY = ("calm", "retaliate", "cave")
 FOLLOW_UP = ("check-in", "prevention", "thanks", "log")
+PIN = ("last",)
+#: what trainers see staff do wrong that the other tags cannot say (principle 14): reassuring with
+#: what one cannot know ("he'll be fine"), brushing the customer off ("wait over there"), and
+#: stalling ("not long now") instead of real information
+CONDUCT = ("false-reassurance", "brush-off", "stall")
+ESCALATE_TO = ("manager", "security")  # escalate: true means manager
 ABUSE = ("insult", "threat")
 ARCHETYPES = (
     "reasonable",
@@ -33,7 +39,22 @@ ARCHETYPES = (
     "anxious",
 )
 MOODS = ("pleased", "calm", "tense", "angry", "furious")
-LINE_KINDS = MOODS + ("timeout", "leave")
+#: what the last decision did, as the customer hears it: persona lines may answer each
+#: (principle: the customer answers what was said, and never presumes what was not)
+REACTIONS = (
+    "apologised",  # a part of a sincere apology, before anything is offered
+    "excuses",  # deflected the blame, or denied any duty
+    "blamed",  # blamed or contradicted the customer
+    "silence",  # kept them waiting: no answer in time, brushed off, stalled
+    "fair-offer",  # what has been offered so far restores about the loss
+    "low-offer",  # ...falls well short of it
+    "high-offer",  # ...is twice the loss or more
+    "limit",  # set a calm limit
+    "retaliated",  # answered in kind
+    "escalated",  # called a manager or security
+    "followed-up",  # told what will change, promised a check-in, or thanked them
+)
+LINE_KINDS = MOODS + ("timeout", "leave") + REACTIONS
 
 
 @dataclass(frozen=True)
@@ -100,6 +121,7 @@ class Remedy:
     delayed: bool = False
     owed: bool = False
     escalate: bool = False
+    security: bool = False  # escalate: security (a security call, not a remedy hand-over)
     pos: Pos | None = field(default=None, compare=False)
 
 
@@ -117,12 +139,16 @@ class Choice:
     inform: bool = False
     boundary: str | None = None
     escalate: bool = False
+    security: bool = False  # escalate: security (a security call, not a remedy hand-over)
     follow_up: tuple[str, ...] = ()
     check_in_hours: float | None = None
     proactive: bool = False
+    conduct: tuple[str, ...] = ()
     minutes: float = 1.0
     reply: Text | None = None
+    reply_mood: str | None = None  # the mood the authored reply is said in
     feedback: Text | None = None
+    pin: str | None = None  # "last": shown after the drawn order (a "(say nothing)" option)
     pos: Pos | None = field(default=None, compare=False)
 
 
@@ -137,6 +163,9 @@ class Beat:
     abuse: str | None = None
     patience_s: float | None = None
     on_timeout: str | None = None
+    #: the customer is distressed here, so empathy is called for (None: derived, see
+    #: :meth:`Scenario.distressed`)
+    distress: bool | None = None
     pos: Pos | None = field(default=None, compare=False)
 
     def choice(self, choice_id: str) -> Choice | None:
@@ -172,6 +201,10 @@ class Persona:
     lines: Mapping[str, Mapping[str, tuple[str, ...]]] = field(
         default_factory=lambda: MappingProxyType({})
     )
+    #: reaction kind -> mood ("" for any mood) -> locale -> lines
+    reactions: Mapping[str, Mapping[str, Mapping[str, tuple[str, ...]]]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
     source: str = ""
     raw: bytes = b""  # the persona file as read (empty for an inline persona)
 
@@ -193,15 +226,51 @@ class Persona:
                     return values
         return ()
 
+    def reaction_lines(
+        self, kind: str, mood: str, locale: str, fallback: str = "en"
+    ) -> tuple[tuple[str, ...], str]:
+        """Lines answering a reaction ``kind`` in ``mood``, and the mood they are said in: the
+        kind's lines for that mood, else for the nearest mood it has (the angrier on a tie),
+        else its lines for any mood (said in ``mood``). Empty when the persona has none."""
+        by_mood = self.reactions.get(kind)
+        if not by_mood:
+            return (), mood
+        here = MOODS.index(mood) if mood in MOODS else 1
+        order = sorted(
+            by_mood, key=lambda m: (abs(MOODS.index(m) - here), -MOODS.index(m)) if m else (99, 0)
+        )
+        for said_in in order:
+            by_locale = by_mood[said_in]
+            for loc in (locale, locale.split("-")[0], fallback, "en"):
+                if by_locale.get(loc):
+                    return by_locale[loc], said_in or mood
+            for values in by_locale.values():
+                if values:
+                    return values, said_in or mood
+        return (), mood
+
 
 @dataclass(frozen=True)
 class Failure:
     summary: Text
     severity: int
-    value: float
+    value: float  # the whole loss (the sum of ``values``)
     losses: frozenset[str]
     fault: str
     visible: bool
+    #: what each loss is worth (``value`` written as a mapping); empty: ``value`` split evenly
+    values: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+
+    def loss_value(self, loss: str) -> float:
+        """What one of the failure's losses is worth to the customer."""
+        if loss not in self.losses:
+            return 0.0
+        if self.values:
+            return float(self.values.get(loss, 0.0))
+        return self.value / len(self.losses) if self.losses else 0.0
+
+    def __hash__(self) -> int:
+        return hash((self.summary, self.severity, self.value, self.losses, self.fault))
 
 
 @dataclass(frozen=True)
@@ -261,3 +330,15 @@ class Scenario:
 
     def beat(self, beat_id: str) -> Beat:
         return self.beats[beat_id]
+
+    def distressed(self, beat_id: str) -> bool:
+        """Is the customer distressed at this beat (empathy called for)? The author says so with
+        ``distress: true`` on beats; a scenario that marks no beat either way has its customer
+        distressed wherever the author wrote an empathetic choice. Never read off anger: the
+        rubric judges what was called for by the scene, not the simulation's state."""
+        beat = self.beats[beat_id]
+        if beat.distress is not None:
+            return beat.distress
+        if any(b.distress is not None for b in self.beats.values()):
+            return False
+        return any(c.empathy for c in beat.choices)

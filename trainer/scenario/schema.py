@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .keys import FILES, Key, key, names, section, term
-from .model import END
+from .model import END, LOSSES, MOODS
 from .reader import ID, LOCALE, SLUG
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -38,6 +38,10 @@ def _number(row: Key, kind: str) -> dict[str, Any]:
     return out
 
 
+def _line_list() -> dict[str, Any]:
+    return {"anyOf": [{"type": "string"}, {"type": "array", "items": _string()}]}
+
+
 def _enum(row: Key) -> dict[str, Any]:
     words = list(row.vocabulary)
     descriptions = [term(row.name, word) for word in words]
@@ -58,6 +62,17 @@ def _value(row: Key) -> dict[str, Any]:
         return _number(row, kind)
     if kind == "boolean":
         return {"type": "boolean"}
+    if kind == "escalation":
+        return {"anyOf": [{"type": "boolean"}, _enum(row)]}
+    if kind == "value":
+        per_loss = {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"enum": list(LOSSES)},
+            "additionalProperties": _number(row, "number"),
+            "description": "What each loss is worth; name every loss in losses.",
+        }
+        return {"anyOf": [_number(row, "number"), per_loss]}
     if kind == "string":
         return _string()
     if kind == "text":
@@ -180,12 +195,24 @@ def definitions() -> dict[str, Any]:
             "type": "object",
             "propertyNames": _enum(key("persona", "lines")),
             "additionalProperties": {
-                "type": "object",
-                "description": "Lines of this mood by locale: a line or a list of lines.",
-                "propertyNames": {"$ref": "#/$defs/locale"},
-                "additionalProperties": {
-                    "anyOf": [{"type": "string"}, {"type": "array", "items": _string()}]
-                },
+                "anyOf": [
+                    {
+                        "type": "object",
+                        "description": "Lines of this kind by locale: a line or a list.",
+                        "propertyNames": {"$ref": "#/$defs/locale"},
+                        "additionalProperties": _line_list(),
+                    },
+                    {
+                        "type": "object",
+                        "description": "A reaction's lines by mood, then by locale.",
+                        "propertyNames": {"enum": list(MOODS)},
+                        "additionalProperties": {
+                            "type": "object",
+                            "propertyNames": {"$ref": "#/$defs/locale"},
+                            "additionalProperties": _line_list(),
+                        },
+                    },
+                ]
             },
         },
     }

@@ -211,8 +211,15 @@ def scenario_text(s: Skeleton, schema_path: str = SCHEMA_FILE) -> str:
         "        next: needs",
         "      - id: blame-housekeeping",
     )
-    w.text(8, "text", "Housekeeping is running late today, it's not the front desk's fault.")
-    w.add("        apology: [deflect]            # poor: " + _list(APOLOGY_BAD))
+    # Write mistakes a new hire would really make, as long and as polite as the best answer:
+    # lint warns when the best choice can be spotted by its length or its words alone.
+    w.text(
+        8,
+        "text",
+        "I do apologise for the wait. Housekeeping is running very late today, so it's out of "
+        "the front desk's hands, but I'm sure they'll be done with your room very soon.",
+    )
+    w.add("        apology: [regret, deflect]    # poor: " + _list(APOLOGY_BAD))
     w.text(8, "feedback", "Blaming a colleague tells the guest nobody owns the problem.")
     w.add(
         "        next: upset",
@@ -227,7 +234,7 @@ def scenario_text(s: Skeleton, schema_path: str = SCHEMA_FILE) -> str:
         "        next: needs",
         "      - id: argue",
     )
-    w.text(8, "text", "Check-in is at three, and it's only ten past.")
+    w.text(8, "text", "I understand, but check-in is at three o'clock, and it's only ten past now.")
     w.add("        apology: [argue]")
     w.text(8, "feedback", "Quoting the rules back at a tired guest turns a delay into a dispute.")
     w.add(
@@ -237,14 +244,14 @@ def scenario_text(s: Skeleton, schema_path: str = SCHEMA_FILE) -> str:
     )
     w.text(4, "say", "I have a call in an hour and I need to freshen up.")
     w.add("    choices:", "      - id: ask")
-    w.text(8, "text", "What would help you most right now?")
+    w.text(8, "text", "What would help you most right now, so I sort out the right thing?")
     w.add(
         "        listen: open                  # " + " | ".join(LISTEN),
         "        reveals: [fix]                # needs the answer brings to light",
         "        next: offer",
         "      - id: jump-in",
     )
-    w.text(8, "text", "I'll get you a drink voucher.")
+    w.text(8, "text", "Let me get you a drink voucher for the bar while you wait for it.")
     w.add("        listen: interrupt")
     w.text(8, "feedback", "Offering something before asking what she needs guesses wrong.")
     w.add(
@@ -265,7 +272,7 @@ def scenario_text(s: Skeleton, schema_path: str = SCHEMA_FILE) -> str:
         8,
         "text",
         "Thank you for telling me. I've logged it so rooms are checked earlier, "
-        "and I'll call your room at six to make sure all is well.",
+        "and I'll call you at six to make sure all is well.",
     )
     w.add(
         "        apology: [repentance]         # it will not happen again",
@@ -274,9 +281,14 @@ def scenario_text(s: Skeleton, schema_path: str = SCHEMA_FILE) -> str:
         "        next: end                     # end: the encounter is over",
         "      - id: nothing",
     )
-    w.text(8, "text", "Enjoy your stay.")
-    w.add("        follow_up: []")
-    w.text(8, "feedback", "Without a follow-up the guest never hears that it won't happen again.")
+    w.text(
+        8,
+        "text",
+        "Thanks so much for your patience today. Enjoy the rest of your stay with us, and do "
+        "let us know if anything else comes up.",
+    )
+    w.add("        follow_up: [thanks]")
+    w.text(8, "feedback", "Thanks alone never tell the guest that it won't happen again.")
     w.add("        next: end")
     return w.result()
 

@@ -19,13 +19,18 @@ from .model import (
     APOLOGY_TAGS,
     ARCHETYPES,
     BOUNDARY,
+    CONDUCT,
     END,
+    ESCALATE_TO,
     FAULTS,
     FOLLOW_UP,
     LINE_KINDS,
     LISTEN,
     LOSSES,
+    MOODS,
     NEEDS,
+    PIN,
+    REACTIONS,
     Authority,
     Beat,
     Choice,
@@ -130,36 +135,35 @@ def read_persona(
     if (node := get("archetype")) is not None:
         archetype = r.choice(node, "archetype", ARCHETYPES)
     lines: dict[str, dict[str, tuple[str, ...]]] = {}
+    reactions: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {}
     if (node := get("lines")) is not None:
         moods = r.mapping(node, "lines")
-        for mood, (mood_key, value) in (moods or {}).items():
-            if mood not in LINE_KINDS:
+        for kind, (kind_key, value) in (moods or {}).items():
+            if kind not in LINE_KINDS:
                 r.error(
-                    mood_key,
-                    f"unknown mood {excerpt(mood)} in lines{did_you_mean(mood, LINE_KINDS)}; "
-                    f"moods are {', '.join(LINE_KINDS)}",
+                    kind_key,
+                    f"unknown kind {excerpt(kind)} in lines{did_you_mean(kind, LINE_KINDS)}; "
+                    f"kinds are {', '.join(LINE_KINDS)}",
                 )
                 continue
-            by_locale = r.mapping(value, f"lines.{mood}")
-            per: dict[str, tuple[str, ...]] = {}
-            for locale, (lkey, lvalue) in (by_locale or {}).items():
-                if not LOCALE.match(locale):
-                    r.error(
-                        lkey,
-                        f"{excerpt(locale)} in lines.{mood} is not a locale tag (en, zh-Hans, "
-                        "zh-Hant, vi, ...)",
-                    )
-                    continue
-                if (problem := unsupported_locale(locale)) is not None:
-                    r.error(lkey, f"lines.{mood}: {problem}")
-                    continue
-                if lvalue.is_scalar and lvalue.kind == "str":
-                    items: tuple[str, ...] | None = (str(lvalue.value),)
-                else:
-                    items = r.strings(lvalue, f"lines.{mood}.{locale}")
-                if items:
-                    per[locale] = items
-            lines[mood] = per
+            if kind not in REACTIONS:
+                lines[kind] = _locale_lines(r, value, f"lines.{kind}")
+                continue
+            # A reaction: lines per locale (any mood), or per mood and then per locale.
+            by_key = r.mapping(value, f"lines.{kind}") or {}
+            if by_key and all(k in MOODS for k in by_key):
+                reactions[kind] = {
+                    mood: _locale_lines(r, v, f"lines.{kind}.{mood}")
+                    for mood, (_, v) in by_key.items()
+                }
+            elif any(k in MOODS for k in by_key):
+                r.error(
+                    value,
+                    f"lines.{kind} mixes moods and locales; write either locales (lines for "
+                    "any mood) or moods, each with its locales",
+                )
+            else:
+                reactions[kind] = {"": _locale_lines(r, value, f"lines.{kind}")}
     if len(out.errors) > before or name is None:
         return None
     if archetype is None:
@@ -178,8 +182,36 @@ def read_persona(
         archetype=archetype,
         inertia=float(numbers.get("inertia", inertia_default)),
         lines=MappingProxyType({k: MappingProxyType(v) for k, v in lines.items()}),
+        reactions=MappingProxyType(
+            {
+                kind: MappingProxyType({m: MappingProxyType(v) for m, v in by_mood.items()})
+                for kind, by_mood in reactions.items()
+            }
+        ),
         source=out.file,
     )
+
+
+def _locale_lines(r: Reader, node: YNode, what: str) -> dict[str, tuple[str, ...]]:
+    """A mapping from locale tags to lines (one string or a list of them)."""
+    per: dict[str, tuple[str, ...]] = {}
+    for locale, (lkey, lvalue) in (r.mapping(node, what) or {}).items():
+        if not LOCALE.match(locale):
+            r.error(
+                lkey,
+                f"{excerpt(locale)} in {what} is not a locale tag (en, zh-Hans, zh-Hant, vi, ...)",
+            )
+            continue
+        if (problem := unsupported_locale(locale)) is not None:
+            r.error(lkey, f"{what}: {problem}")
+            continue
+        if lvalue.is_scalar and lvalue.kind == "str":
+            items: tuple[str, ...] | None = (str(lvalue.value),)
+        else:
+            items = r.strings(lvalue, f"{what}.{locale}")
+        if items:
+            per[locale] = items
+    return per
 
 
 def _infer_archetype(persona_id: str, flags: Mapping[str, bool]) -> str:
@@ -350,7 +382,6 @@ def _read_failure(ctx: _Context, node: YNode | None) -> Failure | None:
     r = ctx.r
     summary = ctx.text(f["summary"], "failure.summary") if "summary" in f else None
     severity = r.integer(f["severity"], "failure.severity", 1, 5) if "severity" in f else None
-    value = r.number(f["value"], "failure.value", 0.01) if "value" in f else None
     losses = r.choices(f["losses"], "failure.losses", LOSSES) if "losses" in f else None
     if losses is not None and not losses:
         r.error(
@@ -358,6 +389,12 @@ def _read_failure(ctx: _Context, node: YNode | None) -> Failure | None:
             f"failure.losses is empty; name what the customer lost ({', '.join(LOSSES)})",
         )
         losses = None
+    value: float | None = None
+    values: dict[str, float] = {}
+    if "value" in f and f["value"].kind == "map":
+        value, values = _loss_values(r, f["value"], losses)
+    elif "value" in f:
+        value = r.number(f["value"], "failure.value", 0.01)
     fault = r.choice(f["fault"], "failure.fault", FAULTS) if "fault" in f else None
     visible = r.boolean(f["visible"], "failure.visible") if "visible" in f else None
     if (
@@ -370,8 +407,62 @@ def _read_failure(ctx: _Context, node: YNode | None) -> Failure | None:
     ):
         return None
     return Failure(
-        summary, int(severity), float(value), frozenset(losses), str(fault), bool(visible)
+        summary,
+        int(severity),
+        float(value),
+        frozenset(losses),
+        str(fault),
+        bool(visible),
+        MappingProxyType(values),
     )
+
+
+def _loss_values(
+    r: Reader, node: YNode, losses: tuple[str, ...] | None
+) -> tuple[float | None, dict[str, float]]:
+    """``failure.value`` as a mapping: what each loss is worth (a fix makes good only the
+    losses in its own ``restores``, so a failure may say what each of them is worth)."""
+    fields = r.mapping(node, "failure.value")
+    if fields is None:
+        return None, {}
+    values: dict[str, float] = {}
+    ok = True
+    for loss, (key, item) in fields.items():
+        if loss not in LOSSES:
+            r.error(
+                key,
+                f"failure.value names {loss!r}, which is not a loss{did_you_mean(loss, LOSSES)}; "
+                f"losses are {', '.join(LOSSES)}",
+            )
+            ok = False
+            continue
+        if losses is not None and loss not in losses:
+            r.error(
+                key,
+                f"failure.value gives a value for '{loss}', which is not in failure.losses; "
+                "add it to losses or remove it here",
+            )
+            ok = False
+            continue
+        number = r.number(item, f"failure.value.{loss}", 0)
+        if number is None:
+            ok = False
+            continue
+        values[loss] = float(number)
+    if losses is not None:
+        for loss in losses:
+            if loss not in values and loss in LOSSES and ok:
+                r.error(
+                    node,
+                    f"failure.value gives no value for '{loss}'; give every loss in "
+                    "failure.losses a value, or write value as one number",
+                )
+                ok = False
+    total = sum(values.values())
+    if ok and total <= 0:
+        r.error(node, "failure.value adds up to 0; the loss must be worth something")
+        ok = False
+    return (total if ok else None), values
 
 
 def _read_authority(ctx: _Context, node: YNode | None) -> Authority | None:
@@ -469,12 +560,18 @@ def _read_remedies(ctx: _Context, node: YNode | None) -> tuple[list[Remedy] | No
         minutes = r.number(f["minutes"], "remedy minutes", 0, 100_000) if "minutes" in f else 1.0
         restores = r.choices(f["restores"], "remedy restores", LOSSES) if "restores" in f else ()
         flags: dict[str, bool] = {}
-        for key in ("fixes", "delayed", "owed", "escalate"):
+        for key in ("fixes", "delayed", "owed"):
             if key in f:
                 got = r.boolean(f[key], f"remedy {key}")
                 if got is None:
                     ok = False
                 flags[key] = bool(got)
+        if "escalate" in f:
+            escalation = _escalate(r, f["escalate"], f"remedy {rid or '?'} escalate")
+            if escalation is None:
+                ok = False
+            else:
+                flags["escalate"], flags["security"] = escalation
         if (
             rid is None
             or label is None
@@ -582,6 +679,7 @@ def _read_beat(
     menu = False
     if "menu" in f:
         menu = bool(r.boolean(f["menu"], f"{what} menu"))
+    distress = r.boolean(f["distress"], f"{what} distress") if "distress" in f else None
     has_choices = "choices" in f
     if menu and has_choices:
         r.error(
@@ -630,6 +728,7 @@ def _read_beat(
         abuse=abuse,
         patience_s=patience,
         on_timeout=on_timeout,
+        distress=distress,
         pos=_pos(r.out, node),
     )
 
@@ -646,21 +745,43 @@ class _ChoiceOptions(TypedDict, total=False):
     inform: bool
     boundary: str
     escalate: bool
+    security: bool
     follow_up: tuple[str, ...]
     check_in_hours: float
     proactive: bool
+    conduct: tuple[str, ...]
     minutes: float
     reply: Text
+    reply_mood: str
     feedback: Text
+    pin: str
 
 
-_CHOICE_FLAGS: tuple[Literal["empathy", "verify", "inform", "escalate", "proactive"], ...] = (
+_CHOICE_FLAGS: tuple[Literal["empathy", "verify", "inform", "proactive"], ...] = (
     "empathy",
     "verify",
     "inform",
-    "escalate",
     "proactive",
 )
+
+
+def _escalate(r: Reader, node: YNode, what: str) -> tuple[bool, bool] | None:
+    """``escalate``: true or false, or whom to: ``manager`` (as true) or ``security``.
+
+    Returns (escalates, to security); None after reporting a value that is none of these.
+    """
+    if node.is_scalar and node.kind == "bool":
+        flag = r.boolean(node, what)
+        return None if flag is None else (flag, False)
+    if node.is_scalar and node.kind == "str" and str(node.value) in ESCALATE_TO:
+        return True, str(node.value) == "security"
+    shown = repr(node.value) if node.is_scalar else "a list or mapping"
+    r.error(
+        node,
+        f"{what} must be true, false, manager or security, not {shown}"
+        f"{did_you_mean(str(node.value), ESCALATE_TO) if node.is_scalar else ''}",
+    )
+    return None
 
 
 def _read_choice(
@@ -707,6 +828,11 @@ def _read_choice(
             unreadable = True
         else:
             extra["follow_up"] = follow_up
+    if "conduct" in f:
+        if (conduct := r.choices(f["conduct"], f"{what} conduct", CONDUCT)) is None:
+            unreadable = True
+        else:
+            extra["conduct"] = conduct
     if "boundary" in f:
         if (boundary := r.choice(f["boundary"], f"{what} boundary", BOUNDARY)) is None:
             unreadable = True
@@ -718,6 +844,11 @@ def _read_choice(
                 unreadable = True
             else:
                 extra[key] = flag
+    if "escalate" in f:
+        if (escalation := _escalate(r, f["escalate"], f"{what} escalate")) is None:
+            unreadable = True
+        else:
+            extra["escalate"], extra["security"] = escalation
     if "minutes" in f:
         if (minutes := r.number(f["minutes"], f"{what} minutes", 0, 100_000)) is None:
             unreadable = True
@@ -733,11 +864,25 @@ def _read_choice(
             unreadable = True
         else:
             extra["reply"] = reply
+    if "reply_mood" in f:
+        if (mood := r.choice(f["reply_mood"], f"{what} reply_mood", MOODS)) is None:
+            unreadable = True
+        elif "reply" not in f:
+            r.error(
+                f["reply_mood"], f"{what} has reply_mood but no reply; write the reply it goes with"
+            )
+        else:
+            extra["reply_mood"] = mood
     if "feedback" in f:
         if (feedback := ctx.text(f["feedback"], f"{what} feedback")) is None:
             unreadable = True
         else:
             extra["feedback"] = feedback
+    if "pin" in f:
+        if (pin := r.choice(f["pin"], f"{what} pin", PIN)) is None:
+            unreadable = True
+        else:
+            extra["pin"] = pin
     if "offer" in f:
         onode = f["offer"]
         ids: list[str] = []

@@ -10,7 +10,7 @@ scenario gives no way to do are not applicable, not failed.
 from __future__ import annotations
 
 from ..scenario.model import Scenario
-from .common import Dim, note
+from .common import Dim, ledger, note
 from .facts import Facts, options
 from .remedy_fit import fair_within_authority, worth
 from .rubric import Rubric
@@ -18,7 +18,7 @@ from .rubric import Rubric
 
 def _fair(scenario: Scenario, facts: Facts, rubric: Rubric) -> bool:
     """A fair remedy was given, or rightly left to a manager because it is beyond authority."""
-    if facts.escalated and not fair_within_authority(scenario, rubric):
+    if facts.handed_over and not fair_within_authority(scenario, rubric):
         return (
             not facts.offered
             or worth(scenario, facts.offered, rubric).nominal <= rubric.plateau_top + 1e-9
@@ -41,12 +41,14 @@ def checklist(scenario: Scenario, facts: Facts, rubric: Rubric) -> list[tuple[st
     items: list[tuple[str, bool]] = []
     if archetype == "abusive":
         if opt.calm:
-            items.append(("calm_limit", "calm" in facts.boundaries))
+            # A limit abandoned by caving afterwards was not held.
+            items.append(("calm_limit", "calm" in facts.boundaries and not caved))
         if opt.retaliate:
             items.append(("no_retaliation", "retaliate" not in facts.boundaries))
         items.append(("no_caving", not caved and not overpaid))
         if facts.threat_at is not None and opt.escalate:
-            items.append(("escalated_threat", facts.escalated_at is not None))
+            # Only an escalation at or after the threat answers it (principle 15).
+            items.append(("escalated_threat", facts.escalated_after_threat))
         if opt.log:
             items.append(("documented", "log" in facts.follow_up))
     elif archetype == "opportunist":
@@ -74,8 +76,13 @@ def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
     items = checklist(scenario, facts, rubric)
     if not items:
         return Dim(100.0, (note("boundaries.good"),))
-    passed = sum(1 for _, ok in items if ok)
-    value = 100.0 * passed / len(items)
-    failed = [name for name, ok in items if not ok]
-    notes = tuple(note(f"boundaries.{name}") for name in failed) or (note("boundaries.good"),)
-    return Dim(value, notes)
+    weights = [rubric.boundary_weights.get(name, 1.0) for name, _ in items]
+    total = sum(weights)
+    passed = sum(w for w, (_, ok) in zip(weights, items, strict=True) if ok)
+    value = 100.0 * passed / total
+    notes = [
+        note(f"boundaries.{name}", 100.0 * w / total)
+        for w, (name, ok) in zip(weights, items, strict=True)
+        if not ok
+    ]
+    return Dim(value, ledger(notes) or (note("boundaries.good"),))

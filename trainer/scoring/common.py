@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Note:
-    """Why a dimension scored as it did: a message key and its parameters (see messages.py)."""
+    """Why a dimension scored as it did: a message key (trainer/locales), its parameters, and
+    the points it cost the score (0 for a note that only explains or praises). The points of a
+    dimension's notes add up to what it lost from 100, so every deduction can be named."""
 
     key: str
     params: tuple[tuple[str, object], ...] = ()
+    points: float = 0.0
 
     def args(self) -> dict[str, object]:
         return dict(self.params)
@@ -25,8 +28,14 @@ class Dim:
     notes: tuple[Note, ...] = field(default_factory=tuple)
 
 
-def note(key: str, **params: object) -> Note:
-    return Note(key, tuple(sorted(params.items())))
+def note(key: str, points: float = 0.0, **params: object) -> Note:
+    return Note(key, tuple(sorted(params.items())), max(0.0, points))
+
+
+def ledger(notes: list[Note]) -> tuple[Note, ...]:
+    """Notes that cost something first (the largest first), then the others in order."""
+    costly = sorted((n for n in notes if n.points > 0), key=lambda n: -n.points)
+    return tuple(costly + [n for n in notes if n.points <= 0])
 
 
 def decay(value: float, target: float, half_life: float) -> float:

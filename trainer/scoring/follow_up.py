@@ -13,14 +13,15 @@ from .rubric import Rubric
 
 
 def score(scenario: Scenario, facts: Facts, rubric: Rubric) -> Dim:
-    value = sum(rubric.follow_up[item] for item in facts.follow_up)
-    missing = [
+    value = min(100.0, sum(rubric.follow_up[item] for item in facts.follow_up))
+    missing = tuple(
         item for item in ("prevention", "check-in", "log", "thanks") if item not in facts.follow_up
-    ]
+    )
+    lost = 100.0 - value
     if not facts.follow_up:
-        notes = (note("follow_up.none"),)
+        notes = (note("follow_up.none", lost),)
     elif missing:
-        notes = (note("follow_up.missing", missing=tuple(missing)),)
+        notes = (note("follow_up.missing", lost, missing=missing),)
     else:
         notes = (note("follow_up.good"),)
-    return Dim(min(100.0, value), notes)
+    return Dim(value, notes)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..scenario.model import Scenario
 from .facts import Facts
+from .remedy_fit import left_unfixed
 from .rubric import Rubric
 
 
@@ -18,6 +19,7 @@ class Outcome:
     within_authority: bool
     world_minutes: int
     left: bool  # a silent customer nobody approached walked out
+    fixed: bool = True  # False: the problem could have been fixed and was left standing
 
     def to_json(self) -> dict[str, object]:
         spent = int(self.spent) if float(self.spent).is_integer() else round(self.spent, 2)
@@ -32,6 +34,7 @@ class Outcome:
             "within_authority": self.within_authority,
             "world_minutes": self.world_minutes,
             "left": self.left,
+            "problem_fixed": self.fixed,
         }
 
 
@@ -54,16 +57,20 @@ def outcome(
         satisfaction = min(satisfaction, 20.0)
     if not facts.offered and not facts.escalated:
         satisfaction = min(satisfaction, 45.0)
+    fixed = not left_unfixed(scenario, facts, rubric)
+    if not fixed:
+        # However pleasant the encounter, the problem is still there when they leave.
+        satisfaction = min(satisfaction, rubric.unfixed_satisfaction)
     sat = int(max(0.0, min(100.0, satisfaction)) + 0.5)
     retained = sat >= rubric.retained_at and not left
     if sat < rubric.retained_at:
         # A lost customer tells many (the seeds' "12"), more the angrier they are.
         mouth = -round(3 + 9 * (rubric.retained_at - sat) / rubric.retained_at)
-    elif sat >= 70:
+    elif sat >= 70 and fixed:  # nobody praises a recovery that left the problem standing
         mouth = round(1 + 4 * (sat - 70) / 30)
     else:
         mouth = 0
-    within = facts.discretionary <= scenario.authority.budget or facts.escalated
+    within = facts.discretionary <= scenario.authority.budget or facts.handed_over
     return Outcome(
-        sat, retained, int(mouth), facts.spent, within, int(facts.world_minutes + 0.5), left
+        sat, retained, int(mouth), facts.spent, within, int(facts.world_minutes + 0.5), left, fixed
     )

@@ -25,8 +25,20 @@ class Rubric:
     #: share of the speed score from in-world minutes vs the trainee's decision seconds
     world_share: float = 0.7
     decision_share: float = 0.3
+    #: keeping the customer informed at each wait (principle 14): the share of speed lost when
+    #: every wait was left unexplained (in proportion to the waits left so)
+    waits_weight: float = 0.25
+    #: a decision that takes longer than this (in-world minutes) keeps the customer waiting;
+    #: the engine's anger rises after the same two minutes without news (Maister 1985)
+    wait_min: float = 2.0
+    #: stalling ("not long now") instead of real information, each time
+    stall_penalty: float = 8.0
+    max_stalls_counted: int = 3
     #: half-life of the decay beyond a target, as a multiple of the target ("about the target")
     half_life: float = 1.0
+    #: decisions decay faster: half-life of half the decision target, so that a trainee who
+    #: takes several times the target (or a day per decision) gets next to nothing for them
+    decision_half_life: float = 0.5
     #: keeping a waiting customer informed stretches the resolve half-life (status updates damp
     #: dissatisfaction with waiting: Hogreve et al. 2017)
     informed_half_life: float = 2.0
@@ -57,6 +69,16 @@ class Rubric:
     )
     #: an apology only after the remedy counts for less (Roschk & Kaiser 2013)
     late_apology_factor: float = 0.6
+    #: the first apology's moment weighs most (principle 14): a part of the apology said only
+    #: after a chance to say it has passed (the beat offered it, the trainee said something else
+    #: and was not listening) counts this much, per chance missed
+    late_step: float = 0.5
+    #: conduct that breaks trust, each time it happens (principle 14): promising what one cannot
+    #: know (Roschk & Kaiser 2013: empathy, not platitudes), brushing the customer off
+    conduct_penalties: Mapping[str, float] = field(
+        default_factory=lambda: _frozen({"false-reassurance": 15.0, "brush-off": 15.0})
+    )
+    max_conduct_counted: int = 2
     penalties: Mapping[str, float] = field(
         default_factory=lambda: _frozen(
             {"deflect": 20.0, "argue": 15.0, "refuse": 20.0, "interrupt": 8.0, "excessive": 5.0}
@@ -91,7 +113,7 @@ class Rubric:
     #: losses left unrestored weigh lightly (scoring.md: 1 - 0.4 x share missing)
     missing_loss_weight: float = 0.4
     #: a fixable problem left unfixed caps remedy fit (principle 5)
-    cap_unfixed: float = 50.0
+    cap_unfixed_remedy: float = 50.0
     over_authority_penalty: float = 20.0
     owed_missing_penalty: float = 20.0
     #: escalating when the fair remedy is beyond authority: the right move, short of full marks
@@ -102,6 +124,15 @@ class Rubric:
     handover_penalty: float = 15.0
     #: "fair within authority" means some in-budget offer reaches this remedy-fit score
     fair_threshold: float = 80.0
+
+    # -- boundaries (de-escalation: Richmond et al. 2012; opportunists: Wirtz & McColl-Kennedy
+    # 2010) ---------------------------------------------------------------------------------------
+    #: boundaries: caving, paying what is demanded and conceding after "not enough" are what the
+    #: research warns against most (Wirtz & McColl-Kennedy 2010; Reynolds & Harris 2005), so
+    #: those items weigh double; every other applicable item weighs 1
+    boundary_weights: Mapping[str, float] = field(
+        default_factory=lambda: _frozen({"no_caving": 2.0, "held_line": 2.0, "no_concession": 2.0})
+    )
 
     # -- follow-up (Van Vaerenbergh et al. 2012: "what we changed" above "checking in") --------
     follow_up: Mapping[str, float] = field(
@@ -128,8 +159,21 @@ class Rubric:
     #: gates: compensation does not fix a bad process (Wirtz & Mattila 2004)
     gate_below: float = 40.0
     gate_remedy_factor: float = 0.5
+    #: procedural justice gates the others (Tax, Brown & Chandrashekaran 1998; research
+    #: digest): below this speed score the overall is capped, from 100 down to the floor at a
+    #: speed of 0, so that a slow recovery is never a good one whatever else it did
+    speed_gate_full: float = 50.0
+    speed_gate_floor: float = 40.0
     #: retaliation against an abusive customer caps the overall score
     cap_retaliation: float = 30.0
+    #: every breach (a principle broken at a turn: an interruption, a blame, a brush-off, a wait
+    #: without news, an owed remedy left out...) costs the overall this much besides its
+    #: dimension (see breaches.py), up to the cap
+    breach_cost: float = 4.0
+    breach_cap: float = 40.0
+    #: a fixable failure left unfixed caps the overall score (principle 16; compensation for a
+    #: problem left standing is not a recovery: Roschk & Gelbrich 2014, principle 5)
+    cap_unfixed: float = 50.0
     #: over-compensation threshold that counts as "caving" / breaking the fair-remedy principle
     overpay_ratio: float = 2.0
 
@@ -139,6 +183,8 @@ class Rubric:
     paradox_min_score: float = 85.0
     paradox_max_severity: int = 2
     never_satisfied_cap: float = 35.0
+    #: a problem left standing: at most this satisfied, however pleasant the encounter
+    unfixed_satisfaction: float = 60.0
     retained_at: float = 50.0
 
 

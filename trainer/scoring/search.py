@@ -12,14 +12,14 @@ paths.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
 from ..engine.engine import ActionError, Engine
 from ..engine.state import Action, Choose, Offer, State
-from ..scenario.model import END, Scenario
+from ..scenario.model import END, Remedy, Scenario
 from .facts import Facts, FactsBuilder, options
 from .remedy_fit import _base, worth
 from .rubric import RUBRIC, Rubric
@@ -46,6 +46,7 @@ VIOLATIONS = (
     "blamed_customer",
     "retaliation",
     "over_authority",
+    "owed_missing",
 )
 
 
@@ -83,22 +84,39 @@ def menu_offers(scenario: Scenario, rubric: Rubric = RUBRIC) -> tuple[Offer, ...
     ranked once per scenario instead of once per partial path (a menu of n remedies has 2^n).
     """
     real = [r for r in scenario.remedies if not r.escalate]
+    owed = tuple(r for r in real if r.owed)
+    others = [r for r in real if not r.owed]
     handovers = [r for r in scenario.remedies if r.escalate]
     budget = scenario.authority.budget
-    top = min(MAX_REMEDIES_PER_OFFER, len(real))
+    top = min(MAX_REMEDIES_PER_OFFER, len(others))
     groups: dict[str, list[tuple[float, tuple[str, ...]]]] = {
         "fair": [],
         "over_budget": [],
         "overpay": [],
+        "owed_missing": [],
     }
+    # Up to three remedies of choice, with everything owed (and, for the loophole search,
+    # without it).
+    combos: list[tuple[Remedy, ...]] = [owed] if owed else []
     for size in range(1, top + 1):
-        for combo in combinations(real, size):
-            base = _base(scenario, combo, rubric)
-            over_budget = sum(r.cost for r in combo if not r.owed) > budget
-            overpay = worth(scenario, combo, rubric).nominal > rubric.overpay_ratio
-            group = "overpay" if overpay else "over_budget" if over_budget else "fair"
-            groups[group].append((base, tuple(r.id for r in combo)))
-    keep: dict[str, int] = {"fair": 4, "over_budget": 2, "overpay": 2}
+        for combo in combinations(others, size):
+            combos.append(owed + combo)
+            if owed:
+                combos.append(combo)
+    for combo in combos:
+        base = _base(scenario, combo, rubric)
+        over_budget = sum(r.cost for r in combo if not r.owed) > budget
+        overpay = worth(scenario, combo, rubric).nominal > rubric.overpay_ratio
+        if overpay:
+            group = "overpay"
+        elif owed and not set(owed) <= set(combo):
+            group = "owed_missing"
+        elif over_budget:
+            group = "over_budget"
+        else:
+            group = "fair"
+        groups[group].append((base, tuple(r.id for r in combo)))
+    keep: dict[str, int] = {"fair": 4, "over_budget": 2, "overpay": 2, "owed_missing": 2}
     offers: list[tuple[str, ...]] = []
     for group, items in groups.items():
         items.sort(key=lambda item: (-item[0], item[1]))
@@ -149,8 +167,12 @@ def violations(scenario: Scenario, facts: Facts, rubric: Rubric = RUBRIC) -> fro
         out.add("blamed_customer")
     if "retaliate" in facts.boundaries:
         out.add("retaliation")
-    if facts.discretionary > scenario.authority.budget and not facts.escalated:
+    if facts.discretionary > scenario.authority.budget and not facts.handed_over:
         out.add("over_authority")
+    if facts.offer_turns and any(
+        r.owed and not r.escalate and r not in facts.offered for r in scenario.remedies
+    ):
+        out.add("owed_missing")
     return frozenset(out)
 
 
@@ -162,43 +184,16 @@ def _has_good_apology(scenario: Scenario) -> bool:
     )
 
 
-def _signature(state: State, facts: Facts) -> tuple[object, ...]:
-    return (
-        state.beat,
-        facts.good_components,
-        facts.conditional,
-        min(facts.deflects, 2),
-        facts.blames_customer,
-        min(facts.refuses, 2),
-        min(facts.argues, 2),
-        facts.excessive,
-        facts.empathy,
-        facts.listened_first,
-        facts.listened,
-        min(facts.interrupts, 3),
-        facts.inform,
-        facts.verify,
-        facts.proactive,
-        tuple(sorted(r.id for r in facts.offered)),
-        min(facts.offer_turns, 2),
-        facts.escalated,
-        facts.escalated_at is not None
-        and facts.threat_at is not None
-        and facts.escalated_at >= facts.threat_at,
-        facts.follow_up,
-        tuple(sorted(set(facts.boundaries))),
-        facts.threat_at is not None,
-        facts.first_apology is not None
-        and facts.first_offer is not None
-        and facts.first_apology > facts.first_offer,
-        facts.ack_minute is not None,
-    )
+def _signature(state: State, builder: FactsBuilder) -> tuple[object, ...]:
+    return (state.beat, *builder.key())
 
 
 def _partial_violations(scenario: Scenario, facts: Facts, rubric: Rubric) -> frozenset[str]:
     # Only what is already broken for good: caving, overpaying, blaming, retaliating.
     return frozenset(
-        v for v in violations(scenario, facts, rubric) if v not in ("no_apology", "never_asked")
+        v
+        for v in violations(scenario, facts, rubric)
+        if v not in ("no_apology", "never_asked", "owed_missing")
     )
 
 
@@ -271,8 +266,10 @@ def explore(
     beam: int = BEAM,
     engine: Engine | None = None,
     max_expansions: int | None = None,
+    allowed: Callable[[Scenario, str, Action], bool] | None = None,
 ) -> Exploration:
-    """Search the paths from ``start`` (default: the scenario's start) to ``end``.
+    """Search the paths from ``start`` (default: the scenario's start) to ``end``, taking only
+    the actions ``allowed`` says may be taken at a beat (default: any).
 
     Beats are visited in topological order of their strongly connected components; the partial
     paths that arrive at a beat, by whatever route, are merged (one per scoring signature) and
@@ -303,7 +300,7 @@ def explore(
                     if result.expansions >= limit:
                         result.exhausted = True
                         return result
-                    _expand(scenario, rubric, engine, result, pending, item, prefix_len)
+                    _expand(scenario, rubric, engine, result, pending, item, prefix_len, allowed)
     return result
 
 
@@ -343,10 +340,13 @@ def _expand(
     pending: dict[str, dict[tuple[object, ...], _Item]],
     item: _Item,
     prefix_len: int,
+    allowed: Callable[[Scenario, str, Action], bool] | None = None,
 ) -> None:
     _, _, state, path, builder = item
     after = nominal_after(scenario, engine, state)
     for action in actions(scenario, state, rubric):
+        if allowed is not None and not allowed(scenario, state.beat, action):
+            continue
         result.expansions += 1
         try:
             nxt, _ = engine.step(state, action, after)
@@ -361,7 +361,7 @@ def _expand(
             _record(scenario, rubric, result, nxt, facts, decisions, prefix_len)
             continue
         _, overall, _, _ = evaluate(scenario, facts, rubric)
-        key = _signature(nxt, facts)
+        key = _signature(nxt, grown)
         bucket = pending.setdefault(nxt.beat, {})
         kept = bucket.get(key)
         if kept is None or overall > kept[0]:
