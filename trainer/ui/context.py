@@ -42,7 +42,7 @@ class Context:
     new_seed: Callable[[], int] = lambda: uuid.uuid4().int % 2**31
     #: trainer review, when there is a results store behind ``results`` (None: there is not)
     review: Callable[[], ReviewPort | None] = lambda: None
-    _fonts: dict[tuple[tuple[int, int], float], FontBook] = field(default_factory=dict)
+    _fonts: dict[tuple[tuple[int, int], float, str], FontBook] = field(default_factory=dict)
 
     def t(self, key: str, **params: Any) -> str:
         return translate(key, self.settings.lang, **params)
@@ -57,10 +57,10 @@ class Context:
 
     @property
     def fonts(self) -> FontBook:
-        key = (self.size, self.settings.text_scale)
+        key = (self.size, self.settings.text_scale, self.settings.lang)
         book = self._fonts.get(key)
         if book is None:
-            book = self._fonts[key] = FontBook(self.size, self.settings.text_scale)
+            book = self._fonts[key] = FontBook(*key)
         return book
 
     def update_settings(self, **changes: Any) -> None:
