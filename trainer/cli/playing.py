@@ -16,6 +16,7 @@ from .registry import command
 if TYPE_CHECKING:
     from ..application.play import Played
     from ..content.scripts import Script
+    from ..content.tracks import Track
     from ..scenario.model import Scenario
 
 
@@ -225,6 +226,13 @@ def cmd_play(args: argparse.Namespace) -> int:
             )
         return sorted(loaded.scenarios, key=lambda s: (s.difficulty, s.id))
 
+    def load_tracks(known: list[Scenario]) -> list[Track]:
+        """Orientation tracks over the scenarios in use (broken files are left out)."""
+        from ..content.library import scenario_dirs
+        from ..content.tracks import tracks_for
+
+        return tracks_for(scenario_dirs(extra), {s.id for s in known})
+
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from ..ui.app import DEFAULT_SIZE, Options, play
 
@@ -238,6 +246,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     options = Options(
         scenarios=scenarios,
         load=load,
+        load_tracks=load_tracks,
         size=size or DEFAULT_SIZE,
         fullscreen=True if args.fullscreen else None,
         lang=lang,

@@ -80,6 +80,13 @@ def runs(text: str) -> list[tuple[str, str]]:
     """``text`` as (font, characters) runs, font being 'latin' or 'cjk'."""
     if not text:
         return []
+    if text.isascii():
+        return [("latin", text)]  # the common case, and Noto Sans has all of ASCII
+    return list(_runs(text))
+
+
+@lru_cache(maxsize=8192)
+def _runs(text: str) -> tuple[tuple[str, str], ...]:
     scripts: list[str | None] = [_strong(ch) for ch in text]
     first = next((s for s in scripts if s is not None), "latin")
     current = first
@@ -94,7 +101,7 @@ def runs(text: str) -> list[tuple[str, str]]:
             out[-1] = (font, out[-1][1] + char)
         else:
             out.append((font, char))
-    return out
+    return tuple(out)
 
 
 class Face:
@@ -107,6 +114,7 @@ class Face:
         self.bold = bold
         self.latin = _load(str(font_path(bold)), px)
         self.cjk_lines = cjk_lines
+        self._hash = hash((px, bold, cjk_lines))
 
     @property
     def cjk(self) -> pygame.font.Font:
@@ -152,7 +160,7 @@ class Face:
         return out
 
     def __hash__(self) -> int:
-        return hash((self.px, self.bold, self.cjk_lines))
+        return self._hash
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Face) and (self.px, self.bold, self.cjk_lines) == (
@@ -197,8 +205,22 @@ class FontBook:
         return face(self.px(role), bold, self.cjk_lines)
 
 
+#: punctuation that never starts a line, and punctuation that never ends one
+_CLOSING = set("，。！？；：、」』）》〉”’)]}…%")
+_OPENING = set("「『（《〈“‘([{")
+
+
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    """Pieces a line may break between: words with their trailing space, single CJK
+    characters; a closing bracket or mark stays with what it closes, an opening one with what
+    it opens."""
+    out: list[str] = []
+    for token in _TOKEN.findall(text):
+        if out and (token[0] in _CLOSING or (out[-1] and out[-1][-1] in _OPENING)):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
 
 
 def wrap(text: str, font: Face, width: int) -> list[str]:
@@ -261,11 +283,13 @@ def shorten(text: str, font: Face, width: int, max_lines: int) -> list[str]:
     lines = wrap(text, font, width)
     if len(lines) <= max_lines:
         return lines
-    for mark in ("。", "；", ". ", "; ", "，", ": ", ", "):
+    for mark in ("。", ". ", "；", "; ", "：", ": ", "，", ", "):
         head = text
         while mark in head:
             head = head[: head.rindex(mark)]
-            candidate = head.rstrip(" ,;:") + ("…" if mark in (", ", "，") else mark.strip())
+            # A full stop ends a sentence; any other mark leaves the thought open.
+            end = mark.strip() if mark in ("。", ". ") else "…"
+            candidate = head.rstrip(" ,;:，；：") + end
             if len(wrap(candidate, font, width)) <= max_lines:
                 return wrap(candidate, font, width)
     return fit(text, font, width, max_lines)
@@ -277,6 +301,7 @@ def reset() -> None:
     _load.cache_clear()
     _wrap.cache_clear()
     _size.cache_clear()
+    _runs.cache_clear()
     _latin_has.cache_clear()
     face.cache_clear()
     rendered.cache_clear()
