@@ -230,6 +230,17 @@ def test_picker_shows_best_and_last_score_and_recommends_what_to_practise() -> N
     assert isinstance(result, Push) and result.scene.name == "briefing"
 
 
+def test_selecting_a_scenario_opens_that_one_not_the_recommended_one() -> None:
+    ctx = signed_in()
+    picker = PickerScene(ctx)
+    stack_with(picker)
+    assert picker.focus.focused_key.startswith("rec:")  # type: ignore[union-attr]
+    picker.select_scenario("telecom-billing-dispute")
+    result = picker.handle(Intent("confirm"))
+    assert isinstance(result, Push)
+    assert result.scene.args["scenario"].id == "telecom-billing-dispute"  # type: ignore
+
+
 def test_picker_shows_scores_loading_while_the_store_is_read() -> None:
     from concurrent.futures import Future
 
@@ -718,7 +729,9 @@ def test_every_screen_draws_in_every_language_and_theme() -> None:
                 scene.enter()
                 surface = show(scene)
                 samples = [
-                    surface.get_at((x, y))[:3] for x in range(0, 1280, 16) for y in range(0, 720, 16)
+                    surface.get_at((x, y))[:3]
+                    for x in range(0, 1280, 16)
+                    for y in range(0, 720, 16)
                 ]
                 background = max(set(samples), key=samples.count)
                 drawn = sum(1 for c in samples if c != background) / len(samples)

@@ -500,6 +500,7 @@ class PickerScene(Screen):
         """Focus a scenario by id (demo mode, tests)."""
         self.difficulty = None
         self.industry = None
+        self.moved = True  # a choice was made: the focus stays where it is put
         self.layout(self.size)
         self.focus.focus(scenario_id)
         self.show_focused()
