@@ -39,6 +39,7 @@ def make_ctx(size: tuple[int, int] = SIZE, **settings: object) -> Context:
         new_seed=lambda: 7,
     )
     ctx.size = size
+    ctx.frames = 1  # as in a window that has shown its first frame
     ctx.tracks = tracks_for([bundled_scenarios()], {s.id for s in ctx.scenarios})
     return ctx
 

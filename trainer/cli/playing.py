@@ -154,8 +154,6 @@ def no_display(environ: dict[str, str] | os._Environ[str], platform: str = sys.p
     _play_options
 )
 def cmd_play(args: argparse.Namespace) -> int:
-    from ..content.library import display
-
     size = _size(args.windowed)
     if args.windowed and size is None:
         return fail(
@@ -208,6 +206,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         script = load_script(path, scenario)
         if script is None:
             return EXIT_INPUT
+        from ..content.library import display
+
         played, problems = play_script(scenario, script, display(path))
         if played is None:
             print_diagnostics(problems)

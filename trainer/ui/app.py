@@ -340,6 +340,7 @@ class App:
         self.stack.draw(self.screen)
         pygame.display.flip()
         self.frames += 1
+        self.ctx.frames = self.frames
         self.redraw = False
         if self.frames == 1:
             if os.environ.get("TRAINER_EXIT_AFTER_FIRST_FRAME") == "1":

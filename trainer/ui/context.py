@@ -55,6 +55,8 @@ class Context:
     speak: Callable[[str, str], None] = lambda text, lang: None
     #: the scenarios are still being read (the picker says so instead of "no scenario")
     loading: bool = False
+    #: frames drawn so far (the title's illustrations wait for the first one)
+    frames: int = 0
     _fonts: dict[tuple[tuple[int, int], float, str], FontBook] = field(default_factory=dict)
     _history: Future[list[RunRecord]] | None = None
     _history_for: str = ""

@@ -39,7 +39,7 @@ class TitleScene(Screen):
         self.cast_key: tuple[object, ...] = ()
 
     def update(self, dt: float) -> Transition:
-        if not self.cast_shown:
+        if not self.cast_shown and self.ctx.frames:
             self.cast_shown = True
             self.dirty = True
         return None
