@@ -236,6 +236,11 @@ def button_lines(ctx: Context, label: str, width: int, role: str = "body") -> li
     return fit(label, ctx.fonts.get(role, True), max(10, width), 2)
 
 
+def button_width(ctx: Context, label: str, role: str = "body") -> int:
+    """The width a button needs to show ``label`` on one line (with its padding)."""
+    return text_width(ctx, label, role, True) + 24 + ctx.fonts.px(role)
+
+
 def button_height(ctx: Context, label: str, width: int, role: str = "body") -> int:
     """The height a button needs to show ``label`` in full (one or two lines)."""
     lines = len(button_lines(ctx, label, width - 24, role))

@@ -13,7 +13,17 @@ from ..fonts import wrap
 from ..intents import Intent
 from ..scene import Pop, Scene, Transition
 from ..theme import unit
-from ..widgets import FocusList, Item, button, gradient, line_height, panel, text, text_width
+from ..widgets import (
+    FocusList,
+    Item,
+    button,
+    button_width,
+    gradient,
+    line_height,
+    panel,
+    text,
+    text_width,
+)
 
 BACK = "back"
 
@@ -77,7 +87,7 @@ class Screen(Scene):
         x = m
         if self.back_button:
             label = self.back_label()
-            bw = text_width(self.ctx, label, "body", True) + int(self.ctx.fonts.px("body") * 1.6)
+            bw = button_width(self.ctx, label)
             bh = int(line_height(self.ctx, "body") * 1.7)
             self.back_rect = pygame.Rect(m, top, bw, bh)
             x = self.back_rect.right + int(16 * self.u)

@@ -42,6 +42,7 @@ from ..widgets import (
     bar,
     button,
     button_height,
+    button_width,
     focus_ring,
     line_height,
     panel,
@@ -174,7 +175,7 @@ class EncounterScene(Scene):
         m = int(16 * u)
         small = line_height(ctx, "small")
         pause_label = f"‖ {ctx.t('ui.encounter.pause')}"
-        pw = text_width(ctx, pause_label, "small", True) + int(ctx.fonts.px("small") * 1.6)
+        pw = button_width(ctx, pause_label, "small")
         bar_h = int(small * 1.6)
         self.top_bar = pygame.Rect(m, m, w - 2 * m, bar_h)
         self.pause_rect = pygame.Rect(self.top_bar.left, self.top_bar.top, pw, bar_h)

@@ -24,6 +24,7 @@ from ..widgets import (
     Scroller,
     button,
     button_height,
+    button_width,
     focus_ring,
     line_height,
     panel,
@@ -139,9 +140,7 @@ class PickerScene(Screen):
         # Who is signed in, with Change and My progress.
         if ctx.trainee:
             labels = (t("ui.change"), t("ui.progress.open"))
-            widths = [
-                text_width(ctx, lab, "body", True) + ctx.fonts.px("body") * 2 for lab in labels
-            ]
+            widths = [button_width(ctx, lab) for lab in labels]
             bh = max(button_height(ctx, lab, w) for lab, w in zip(labels, widths, strict=True))
             who = signed_in_text(ctx)
             who_w = width - sum(widths) - 2 * gap
@@ -170,7 +169,7 @@ class PickerScene(Screen):
         # Filters and their reset.
         chips = self.chip_labels()
         reset = t("ui.picker.reset")
-        reset_w = text_width(ctx, reset, "small", True) + ctx.fonts.px("small") * 2
+        reset_w = button_width(ctx, reset, "small")
         chip_w = (width - reset_w - 2 * gap) // 2
         if chip_w < ctx.fonts.px("small") * 12:  # narrow: one per row
             rows = [[("difficulty", width)], [("industry", width)], [("reset", reset_w)]]

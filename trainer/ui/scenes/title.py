@@ -13,6 +13,7 @@ from ..widgets import (
     button,
     button_height,
     button_lines,
+    button_width,
     line_height,
     paragraph,
     paragraph_height,
@@ -89,9 +90,7 @@ class TitleScene(Screen):
         one_w = max(one_w, min(w - 2 * x, int(ctx.fonts.px("body") * 14)))
         lines = max(len(button_lines(ctx, label, one_w - 24)) for label in labels)
         line = line_height(ctx, "body")
-        change_w = (
-            int(ctx.fonts.get("body", True).size(change_label)[0]) + 24 + ctx.fonts.px("body")
-        )
+        change_w = button_width(ctx, change_label)
         change_h = button_height(ctx, change_label, change_w)
 
         def who_height(width: int) -> int:
