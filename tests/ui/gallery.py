@@ -2,9 +2,10 @@
 screenshots a person looks at.
 
     SDL_VIDEODRIVER=dummy python tests/ui/gallery.py OUT [--lang en,zh-Hans,vi]
-        [--size 1024x600,1920x1080] [--scale 1,2]
+        [--size 1024x600,1920x1080] [--scale 1,2] [--screens title,picker,...]
 
-writes OUT/<screen>-<lang>-<width>x<height>-<scale>.png for every combination.
+writes OUT/<screen>-<lang>-<width>x<height>-<scale>.png for every combination;
+``--readme`` writes the README's screenshots instead (docs/screenshots).
 """
 
 from __future__ import annotations
@@ -134,8 +135,10 @@ def _worse(scenario):  # type: ignore[no-untyped-def]
     return out
 
 
-def render(name: str, lang: str, size: tuple[int, int], scale: float) -> pygame.Surface:
-    ctx = context(lang, size, text_scale=scale)
+def render(
+    name: str, lang: str, size: tuple[int, int], scale: float, **settings: object
+) -> pygame.Surface:
+    ctx = context(lang, size, text_scale=scale, **settings)
     stack, _ = build(name, ctx)
     surface = pygame.Surface(size)
     for scene in stack.shown():
@@ -157,6 +160,25 @@ def every(
     ]
 
 
+#: the README's screenshots: file name -> (screen, language, size, text scale, settings)
+README = {
+    "encounter-en-1280x720": ("encounter", "en", (1280, 720), 1.0, {}),
+    "title-en-1280x720": ("title", "en", (1280, 720), 1.0, {}),
+    "picker-en-1280x720": ("picker", "en", (1280, 720), 1.0, {}),
+    "menu-en-1280x720": ("menu", "en", (1280, 720), 1.0, {}),
+    "narration-en-1280x720": ("narration", "en", (1280, 720), 1.0, {}),
+    "debrief-en-1280x720": ("debrief", "en", (1280, 720), 1.0, {}),
+    "progress-en-1280x720": ("progress", "en", (1280, 720), 1.0, {}),
+    "pause-en-1280x720": ("pause", "en", (1280, 720), 1.0, {}),
+    "settings-en-1280x720-150": ("settings", "en", (1280, 720), 1.5, {}),
+    "menu-zh-Hans-1024x600": ("menu", "zh-Hans", (1024, 600), 1.0, {}),
+    "reaction-zh-Hans-1024x600": ("reaction", "zh-Hans", (1024, 600), 1.0, {}),
+    "picker-vi-1024x600-200": ("picker", "vi", (1024, 600), 2.0, {}),
+    "encounter-vi-1920x1080": ("encounter", "vi", (1920, 1080), 1.0, {}),
+    "high-contrast-1280x720": ("menu", "en", (1280, 720), 1.0, {"high_contrast": True}),
+}
+
+
 def main(argv: list[str]) -> int:
     import argparse
 
@@ -166,12 +188,19 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--size", default="1024x600,1920x1080")
     parser.add_argument("--scale", default="1,2")
     parser.add_argument("--screens", default=",".join(SCREENS))
+    parser.add_argument("--readme", action="store_true", help="the README's screenshots")
     args = parser.parse_args(argv)
     pygame.display.init()
     pygame.font.init()
     pygame.display.set_mode((1, 1))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    if args.readme:
+        for file, (name, lang, size, scale, settings) in README.items():
+            surface = render(name, lang, size, scale, **settings)
+            pygame.image.save(surface, str(out / f"{file}.png"))
+            print(out / f"{file}.png")
+        return 0
     sizes = [tuple(int(v) for v in s.split("x")) for s in args.size.split(",")]
     for name in args.screens.split(","):
         for lang in args.lang.split(","):
