@@ -74,11 +74,13 @@ class Cuts:
 
 
 def inside(stack, size) -> None:  # type: ignore[no-untyped-def]
-    window = pygame.Rect(0, 0, *size)
+    """Every focusable thing inside the window, and above the footer's key hints."""
     for scene in stack.shown():
+        footer = getattr(scene, "footer_h", 0) if not scene.overlay else 0
+        room = pygame.Rect(0, 0, size[0], size[1] - footer)
         for item in scene.focus.items:
             if item.rect.width:
-                assert window.contains(item.rect), (scene.name, item.key, item.rect, size)
+                assert room.contains(item.rect), (scene.name, item.key, item.rect, size)
 
 
 #: the quick suite checks the corners; the full matrix is marked slow

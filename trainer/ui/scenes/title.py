@@ -52,8 +52,13 @@ class TitleScene(Screen):
             Hint("Esc", self.ctx.t("ui.quit"), Intent("back")),
         ]
 
+    headline = ""
+
     def headline_role(self) -> str:
-        """The largest title size whose line fits the window's width."""
+        """The largest title size whose line fits the window's width (and, once laid out, the
+        one that leaves room for everything else)."""
+        if self.headline:
+            return self.headline
         w = self.size[0]
         roles = (
             ("huge", "title", "heading")
@@ -67,16 +72,30 @@ class TitleScene(Screen):
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
+        self.headline = ""
+        first = self.headline_role()
+        roles = ("huge", "title", "heading")
+        bottom = size[1] - self.footer_h
+        for role in roles[roles.index(first) :]:
+            for tagline in (True, False):
+                self.place(size, role, tagline)
+                if max(item.rect.bottom for item in self.focus.items) <= bottom:
+                    self.headline = role
+                    return
+        self.headline = "heading"
+
+    def place(self, size: tuple[int, int], role: str, tagline: bool) -> None:
+        """Lay the screen out with the title in ``role`` (with or without the tagline)."""
         w, h = size
         ctx = self.ctx
         u = self.u
         x = int(w * 0.06)
+        self.headline = role
         self.headline_top = int(h * 0.06)
-        role = self.headline_role()
         top = self.headline_top + int(line_height(ctx, role) * 1.1)
         tagline_w = int(w * 0.56)
         tag_h = paragraph_height(ctx, ctx.t("ui.tagline"), "body", tagline_w)
-        self.show_tagline = tag_h <= line_height(ctx, "body") * 2 and h >= 560
+        self.show_tagline = tagline and tag_h <= line_height(ctx, "body") * 2 and h >= 560
         self.tagline = pygame.Rect(x, top, tagline_w, tag_h)
         if self.show_tagline:
             top += tag_h + int(10 * u)
