@@ -82,6 +82,8 @@ def runs(text: str) -> list[tuple[str, str]]:
         return []
     if text.isascii():
         return [("latin", text)]  # the common case, and Noto Sans has all of ASCII
+    if not _CJK_RE.search(text) and all(_latin_has(c) for c in set(text) if not c.isascii()):
+        return [("latin", text)]  # Vietnamese, and Latin text with a dot or a dash
     return list(_runs(text))
 
 
