@@ -150,6 +150,20 @@ def test_self_voicing_reads_the_focus_and_the_customer(app_factory) -> None:  # 
     assert voice.said[-1][2]  # then the focused choice, queued after them
 
 
+def test_a_scenario_not_in_the_players_language_is_read_with_its_own_voice(app_factory) -> None:  # type: ignore[no-untyped-def]
+    voice = FakeVoice()
+    settings = Settings(reduced_motion=True, read_aloud=True, lang="vi")
+    app = app_factory(voice=voice, settings=settings)
+    app.step()
+    app.ctx.sign_in("Lan", None, None)
+    scenario = bundled_by_id("hotel-overbooked-late-arrival")  # English and Chinese only
+    assert "vi" not in scenario.locales
+    app.stack.apply(Push(go("encounter", scenario=scenario)), (1024, 600))
+    voice.said.clear()
+    app.step()
+    assert voice.said and all(lang == scenario.fallback for _, lang, _ in voice.said)
+
+
 def test_f2_turns_reading_aloud_on_and_off(app_factory) -> None:  # type: ignore[no-untyped-def]
     voice = FakeVoice()
     app = app_factory(voice=voice)

@@ -392,14 +392,16 @@ class App:
             self.stack.apply(Push(go("briefing", scenario=scenario)), self.ctx.size)
 
     # -- self-voicing --------------------------------------------------------------------------
-    def speak(self, words: str, force: bool = False, queue: bool = False) -> None:
+    def speak(
+        self, words: str, force: bool = False, queue: bool = False, lang: str | None = None
+    ) -> None:
         if not words or not (force or self.ctx.settings.read_aloud):
             return
         if self.voice is None:
             from .speech import Voice
 
             self.voice = Voice()
-        self.voice.say(words, self.ctx.lang, queue=queue)
+        self.voice.say(words, lang or self.ctx.lang, queue=queue)
 
     def voice_step(self) -> None:
         """Read the customer's new lines, then the focused text when the focus moved (each new
@@ -408,11 +410,12 @@ class App:
         lines = top.announcements()
         if not self.ctx.settings.read_aloud:
             return
+        lang = top.speech_lang()
         if lines:
-            self.speak(" ".join(lines))
+            self.speak(" ".join(lines), lang=lang)
         focus = top.spoken()
         if focus and focus != self.spoken_focus:
-            self.speak(focus, queue=bool(lines))
+            self.speak(focus, queue=bool(lines), lang=lang)
         self.spoken_focus = focus
 
     def screenshot(self, key: str) -> None:

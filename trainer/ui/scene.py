@@ -57,6 +57,11 @@ class Scene:
         """Lines that appeared since the last call and should be read aloud (the customer's)."""
         return []
 
+    def speech_lang(self) -> str | None:
+        """The language this screen's words are in, when not the interface's (a scenario
+        shown in its fallback language is read with that language's voice)."""
+        return None
+
     def enter(self) -> None:
         """Called once, when the scene is first pushed."""
 

@@ -160,6 +160,10 @@ class EncounterScene(Scene):
         out, self.pending = self.pending, []
         return [line for line in out if line]
 
+    def speech_lang(self) -> str | None:
+        lang = self.ctx.lang
+        return lang if lang in self.scenario.locales else self.scenario.fallback
+
     def spoken(self) -> str:
         item = self.focus.focused
         if item is None:
