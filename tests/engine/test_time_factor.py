@@ -81,3 +81,24 @@ def test_a_time_factor_must_be_a_positive_number(bad: float) -> None:
     scenario = build(minimal())
     with pytest.raises(ValueError, match="time_factor"):
         Engine(scenario, time_factor=bad)
+
+
+def test_a_run_keeps_its_answer_time_so_the_debrief_replays_it_the_same_way() -> None:
+    """Answers slower than the normal patience but within the extended one: the debrief's
+    search replays the run with the same answer time (with the normal one, the customer
+    would have moved on and the trainee's choices would not fit)."""
+    from helpers import bundled_by_id
+    from variants import model_decisions
+
+    from trainer.application.play import finish
+
+    scenario = bundled_by_id("fast-food-cold-burger")
+    engine = Engine(scenario, time_factor=2.0)
+    normal = Engine(scenario).patience(engine.start(1))
+    slow = [(action, normal * 1.5) for action, _ in model_decisions(scenario)]
+    run = engine.play(slow, seed=1)
+    assert run.time_factor == 2.0 and all(t.timeouts == 0 for t in run.turns)
+    played = finish(run)
+    for item in played.debrief.dimensions:
+        if item.better_choice is not None:
+            assert item.better_choice.beat in {t.beat for t in run.turns}

@@ -390,6 +390,33 @@ def test_more_answer_time_stretches_patience_and_is_recorded() -> None:
     assert record.time_factor == 2.0
 
 
+def test_slow_answers_with_twice_the_time_reach_the_debrief() -> None:
+    ctx = signed_in(answer_time="double")
+    scenario = bundled_by_id("fast-food-cold-burger")
+    scene = EncounterScene(ctx, scenario, seed=7)
+    stack = stack_with(scene)
+    normal = Engine(scenario).patience(scene.state)
+    result = None
+    for action, _ in model_decisions(scenario):
+        past_guard(scene)
+        while scene.elapsed < normal * 1.5:  # past the normal patience, within twice it
+            assert scene.update(0.25) is None
+        assert scene.state.timeouts == 0
+        if isinstance(action, Choose):
+            index = [c.id for c in scene.shown_choices()].index(action.choice)
+            drive(stack, Intent("select", index))
+        else:
+            ids = [r.id for r in scene.shown_remedies()]
+            drive(stack, *(Intent("select", ids.index(r)) for r in action.remedies))
+            drive(stack, Intent("confirm"))
+        past_guard(scene)
+        result = drive(stack, Intent("confirm"))[0]
+    assert isinstance(result, Replace) and result.scene.name == "debrief"
+    [record] = ctx.results.records  # type: ignore[attr-defined]
+    assert record.time_factor == 2.0
+    assert all(d["after"] >= normal * 1.5 for d in record.decisions)
+
+
 def test_the_menu_ticks_remedies_and_shows_the_budget() -> None:
     ctx = make_ctx()
     scenario = bundled_by_id("hotel-overbooked-late-arrival")

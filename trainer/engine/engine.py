@@ -41,6 +41,8 @@ class Run:
     decisions: tuple[Decision, ...]
     turns: tuple[Turn, ...]
     final: State
+    #: the answer time it was played with (see ``Engine``): replaying it needs the same
+    time_factor: float | None = 1.0
 
     @property
     def complete(self) -> bool:
@@ -239,7 +241,7 @@ class Engine:
                 raise ActionError(str(exc), index) from None
             log.append(Decision(new.turns[-1].beat, action, after))
             state = new
-        return Run(self.scenario, seed, tuple(log), state.turns, state)
+        return Run(self.scenario, seed, tuple(log), state.turns, state, self.time_factor)
 
     # -- helpers -----------------------------------------------------------------------------
     def _resolve(

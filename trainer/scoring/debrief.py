@@ -100,7 +100,7 @@ def better_choices(run: Run, result: Result, rubric: Rubric = RUBRIC) -> dict[st
     Choices that break a principle (blame-shifting, retaliation...) are never recommended.
     """
     scenario = run.scenario
-    engine = Engine(scenario)
+    engine = Engine(scenario, time_factor=run.time_factor)  # the run's answer time
     names = dimensions(scenario)
     wanted = [n for n in names if result.scores[n] < 100]
     if not wanted or not run.turns:
