@@ -258,6 +258,35 @@ def test_picker_shows_scores_loading_while_the_store_is_read() -> None:
     assert picker.scores(scenario) == ctx.t("ui.picker.not_played")
 
 
+def test_a_run_still_saving_joins_the_picker_when_it_lands() -> None:
+    from concurrent.futures import Future
+
+    ctx = signed_in()
+    immediate = ctx.jobs.submit
+    held: list[tuple[Future[object], object]] = []
+
+    def submit(fn, *args):  # type: ignore[no-untyped-def]
+        if getattr(fn, "__name__", "") != "save":
+            return immediate(fn, *args)
+        future: Future[object] = Future()
+        held.append((future, fn))
+        return future
+
+    ctx.jobs.submit = submit  # type: ignore[method-assign]
+    scenario = bundled_by_id("bank-double-charge")
+    play_model(ctx, scenario)  # the debrief shows; the save has not landed
+    picker = PickerScene(ctx)  # the trainee went straight back to the scenarios
+    stack_with(picker)
+    assert picker.scores(scenario) == ctx.t("ui.picker.not_played")
+    assert picker.wake_in() is not None  # it keeps looking
+    future, save = held[0]
+    future.set_result(save())  # type: ignore[operator]
+    picker.update(0.1)
+    picker.update(0.1)
+    overall = ctx.results.records[0].scores["overall"]  # type: ignore[attr-defined]
+    assert str(overall) in picker.scores(scenario)
+
+
 def test_a_mouse_reaches_every_screen_from_the_picker_and_back() -> None:
     ctx = signed_in()
     title = TitleScene(ctx)

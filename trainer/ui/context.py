@@ -60,6 +60,7 @@ class Context:
     _fonts: dict[tuple[tuple[int, int], float, str], FontBook] = field(default_factory=dict)
     _history: Future[list[RunRecord]] | None = None
     _history_for: str = ""
+    _saving: list[tuple[Future[bool], RunRecord]] = field(default_factory=list)
 
     def t(self, key: str, **params: Any) -> str:
         return translate(key, self.settings.lang, **params)
@@ -120,13 +121,38 @@ class Context:
     def history(self) -> tuple[bool, list[RunRecord]]:
         """(ready, the trainee's runs oldest first); not ready while the store is read."""
         self.load_history()
+        self.saves_landed()
         done, value, _ = outcome(self._history)
         return done, list(value or [])
+
+    def track_save(self, saving: Future[bool], record: RunRecord) -> None:
+        """A run being saved: it joins the history when (and if) the save succeeds, whichever
+        screen is showing by then."""
+        self._saving.append((saving, record))
+
+    @property
+    def saving(self) -> bool:
+        return any(not future.done() for future, _ in self._saving)
+
+    def saves_landed(self) -> None:
+        for future, record in list(self._saving):
+            done, _, error = outcome(future)
+            if not done:
+                continue
+            self._saving.remove((future, record))
+            if not error:
+                self.add_to_history(record)
 
     def add_to_history(self, record: RunRecord) -> None:
         """A run just saved joins the history without reading the store again."""
         done, value, error = outcome(self._history)
-        if done and not error and record.trainee == self._history_for:
+        known = {r.run_id for r in value or []}
+        if (
+            done
+            and not error
+            and record.trainee == self._history_for
+            and record.run_id not in known
+        ):
             future: Future[list[RunRecord]] = Future()
             future.set_result([*(value or []), record])
             self._history = future

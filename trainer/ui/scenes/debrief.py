@@ -155,8 +155,7 @@ class DebriefScene(Screen):
             self.saving = None
             self.saved_error = error
             self.durable = bool(value)
-            if not error and self.record is not None:
-                self.ctx.add_to_history(self.record)
+            self.ctx.saves_landed()  # the run joins the trainee's history
             self.layout(self.size)
         return None
 
@@ -174,6 +173,7 @@ class DebriefScene(Screen):
 
         self.saved_error = ""
         self.saving = self.ctx.jobs.submit(save)
+        self.ctx.track_save(self.saving, record)
         self.update(0.0)
         self.layout(self.size)
 

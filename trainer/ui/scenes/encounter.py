@@ -605,6 +605,7 @@ class EncounterScene(Scene):
             return results.durable()
 
         saving: Future[bool] = self.ctx.jobs.submit(save)
+        self.ctx.track_save(saving, record)
         return Replace(
             go("debrief", scenario=self.scenario, played=played, saving=saving, record=record)
         )

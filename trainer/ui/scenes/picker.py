@@ -67,6 +67,7 @@ class PickerScene(Screen):
         self.ready = False
         self.columns = 1
         self.moved = False  # the trainee has moved the focus (else it follows the first card)
+        self.waiting_for_save = False
         self.refresh()
 
     # -- data ------------------------------------------------------------------------------
@@ -82,6 +83,7 @@ class PickerScene(Screen):
         return None
 
     def refresh(self) -> None:
+        self.waiting_for_save = self.ctx.saving
         ready, history = self.ctx.history() if self.ctx.trainee else (True, [])
         self.ready = ready
         self.stats = advice.stats(history)
@@ -90,6 +92,11 @@ class PickerScene(Screen):
         )
 
     def update(self, dt: float) -> Transition:
+        if self.waiting_for_save and not self.ctx.saving:
+            # The run that was still being saved has landed: its score joins the cards.
+            self.refresh()
+            self.layout(self.size)
+            return None
         if not self.ready or (self.ctx.loading and not self.ctx.scenarios):
             before = self.ready
             self.refresh()
@@ -98,7 +105,8 @@ class PickerScene(Screen):
         return None
 
     def wake_in(self) -> float | None:
-        return 0.1 if not self.ready or self.ctx.loading else None
+        busy = not self.ready or self.ctx.loading or self.ctx.saving or self.waiting_for_save
+        return 0.1 if busy else None
 
     def industries(self) -> list[str]:
         return sorted({s.industry for s in self.ctx.scenarios})
