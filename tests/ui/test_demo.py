@@ -8,8 +8,7 @@ from pathlib import Path
 import pygame
 import pytest
 from helpers import ROOT, bundled
-from test_scenes import play_model
-from uihelpers import make_ctx
+from uihelpers import make_ctx, play_model
 from variants import model_decisions
 
 from trainer.application.play import finish

@@ -70,7 +70,7 @@ def test_review_without_a_store_says_so() -> None:
 
 def test_a_run_played_in_the_window_is_saved_to_the_store_and_verifies(tmp_path: Path) -> None:
     from helpers import bundled_by_id
-    from test_scenes import play_model
+    from uihelpers import play_model
 
     store = Store(f"sqlite:///{tmp_path / 'game.db'}")
     ctx = make_ctx()

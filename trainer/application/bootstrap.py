@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..results import BoardRow, MemoryResults, Results, RunRecord
+from ..results import BoardRow, CohortInfo, MemoryResults, Results, RunRecord
 
 if TYPE_CHECKING:
     from ..scenario.model import Scenario
@@ -30,8 +31,13 @@ class LazyStore:
     def __init__(self, warn: Callable[[str], None] | None = None) -> None:
         self._inner: Results | None = None
         self._warn = warn
+        self._lock = threading.Lock()  # the window opens it on a worker thread
 
     def _get(self) -> Results:
+        with self._lock:
+            return self._open()
+
+    def _open(self) -> Results:
         if self._inner is None:
             from ..store import StoreError
 
@@ -58,6 +64,15 @@ class LazyStore:
         self, scenario: str | None = None, cohort: str | None = None, limit: int = 50
     ) -> list[BoardRow]:
         return self._get().leaderboard(scenario, cohort, limit)
+
+    def find_cohort(self, code: str) -> CohortInfo | None:
+        return self._get().find_cohort(code)
+
+    def history(self, trainee: str) -> list[RunRecord]:
+        return self._get().history(trainee)
+
+    def durable(self) -> bool:
+        return self._get().durable()
 
 
 def review_port(results: Results) -> ReviewPort | None:

@@ -18,9 +18,11 @@ def run_record(
     cohort: str | None,
     finished_at: datetime,
     started_at: datetime | None = None,
+    time_factor: float | None = 1.0,
 ) -> RunRecord:
     """The record of ``played``. Without ``started_at`` (a headless run), the run is taken to
-    have started the sum of its decision times before it finished."""
+    have started the sum of its decision times before it finished. ``time_factor``: the answer
+    time the trainee played with (see ``Engine``)."""
     run = played.run
     if started_at is None:
         started_at = finished_at - timedelta(seconds=sum(d.after for d in run.decisions))
@@ -39,4 +41,5 @@ def run_record(
         finished_at=finished_at,
         engine_version=ENGINE_VERSION,
         locale=played.locale,
+        time_factor=time_factor,
     )

@@ -64,7 +64,9 @@ def _validate_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-@command("validate", "check scenario, persona and script files or folders")(_validate_options)
+@command("validate", "check scenario, persona, script and track files or folders")(
+    _validate_options
+)
 def cmd_validate(args: argparse.Namespace) -> int:
     if args.watch:
         from .watching import watch_validate
@@ -74,18 +76,34 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def validate_once(args: argparse.Namespace) -> int:
+    from ..content.tracks import is_track_file, load_tracks
+
     absent = missing(args.paths)
     for path in absent:
         print(f"{terminal(path)}:1:1: error: no such file or folder", file=sys.stderr)
-    loaded = library(args.scenarios).load_paths([Path(p) for p in args.paths if p not in absent])
-    diagnostics = loaded.sorted_diagnostics()
+    given = [Path(p) for p in args.paths if p not in absent]
+    track_paths = [p for p in given if is_track_file(p) or (p.is_dir() and p.name == "tracks")]
+    lib = library(args.scenarios)
+    loaded = lib.load_paths([p for p in given if p not in track_paths])
+    # Tracks: the files named, and the tracks/ folder of every scenario folder named. Their
+    # scenario ids must exist among the scenarios in use and those just read.
+    folders = [p for p in given if p.is_dir() and p not in track_paths]
+    tracks = load_tracks([*track_paths, *folders], None)
+    if tracks.files:
+        known = {s.id for s in loaded.scenarios} | {s.id for s in lib.all().scenarios}
+        tracks = load_tracks([*track_paths, *folders], known)
+    diagnostics = sorted(
+        [*loaded.diagnostics, *tracks.diagnostics],
+        key=lambda d: (d.file, d.line, d.col, d.message),
+    )
     print_diagnostics(diagnostics)
-    errors = len(loaded.errors) + len(absent)
-    warnings = len(diagnostics) - len(loaded.errors)
+    errors = len(loaded.errors) + len(tracks.errors) + len(absent)
+    warnings = len(diagnostics) - len(loaded.errors) - len(tracks.errors)
     scripts = f", {loaded.valid_scripts} script(s)" if loaded.scripts else ""
+    track_note = f", {len(tracks.tracks)} track(s)" if tracks.files else ""
     summary = (
-        f"{loaded.files} file(s): {len(loaded.scenarios)} scenario(s), "
-        f"{len(loaded.personas)} persona(s){scripts} valid; {errors} error(s), "
+        f"{loaded.files + tracks.files} file(s): {len(loaded.scenarios)} scenario(s), "
+        f"{len(loaded.personas)} persona(s){scripts}{track_note} valid; {errors} error(s), "
         f"{warnings} warning(s)"
     )
     print(summary, file=sys.stderr if errors else sys.stdout)

@@ -26,6 +26,7 @@ from .workbench import from_option
 if TYPE_CHECKING:
     from ..application.play import Played
     from ..content.scripts import Script
+    from ..content.tracks import Track
     from ..scenario.model import Scenario
 
 
@@ -167,8 +168,6 @@ def no_display(environ: dict[str, str] | os._Environ[str], platform: str = sys.p
     _play_options
 )
 def cmd_play(args: argparse.Namespace) -> int:
-    from ..content.library import display
-
     size = _size(args.windowed)
     if args.windowed and size is None:
         return fail(
@@ -225,6 +224,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         script = load_script(path, scenario)
         if script is None:
             return EXIT_INPUT
+        from ..content.library import display
+
         played, problems = play_script(scenario, script, display(path))
         if played is None:
             print_diagnostics(problems)
@@ -242,6 +243,13 @@ def cmd_play(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         return sorted(loaded.scenarios, key=lambda s: (s.difficulty, s.id))
+
+    def load_tracks(known: list[Scenario]) -> list[Track]:
+        """Orientation tracks over the scenarios in use (broken files are left out)."""
+        from ..content.library import scenario_dirs
+        from ..content.tracks import tracks_for
+
+        return tracks_for(scenario_dirs(extra), {s.id for s in known})
 
     from .workbench import play_authoring
 
@@ -261,6 +269,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     options = Options(
         scenarios=scenarios,
         load=load,
+        load_tracks=load_tracks,
         size=size or DEFAULT_SIZE,
         fullscreen=True if args.fullscreen else None,
         lang=lang,

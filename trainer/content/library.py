@@ -2,8 +2,8 @@
 
 Folders: the bundled ``scenarios/`` (inside the package when installed, beside it in a checkout),
 then every folder in ``TRAINER_SCENARIOS`` (``:``-separated) and ``--scenarios DIR``. A folder's
-``personas/`` holds its personas and ``scripts/`` its model scripts; both are skipped when
-scenarios are listed.
+``personas/`` holds its personas, ``scripts/`` its model scripts and ``tracks/`` its orientation
+tracks; all three are skipped when scenarios are listed.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from .scripts import looks_like_script, script_from_tree
 
 PERSONAS = "personas"
 SCRIPTS = "scripts"
-SKIP_DIRS = {PERSONAS, SCRIPTS}
+TRACKS = "tracks"  # orientation tracks (content/tracks.py), not scenarios
+SKIP_DIRS = {PERSONAS, SCRIPTS, TRACKS}
 
 
 def scenario_dirs(

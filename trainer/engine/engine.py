@@ -42,6 +42,8 @@ class Run:
     decisions: tuple[Decision, ...]
     turns: tuple[Turn, ...]
     final: State
+    #: the answer time it was played with (see ``Engine``): replaying it needs the same
+    time_factor: float | None = 1.0
 
     @property
     def complete(self) -> bool:
@@ -51,9 +53,16 @@ class Run:
 class Engine:
     """Plays one scenario. Stateless itself: every call takes and returns a :class:`State`."""
 
-    def __init__(self, scenario: Scenario, locale: str | None = None) -> None:
+    def __init__(
+        self, scenario: Scenario, locale: str | None = None, time_factor: float | None = 1.0
+    ) -> None:
+        """``time_factor`` stretches every patience (2.0: twice as long to answer); None: the
+        customer waits without limit. An accessibility setting: the rubric never reads it."""
         self.scenario = scenario
         self.locale = locale or scenario.fallback
+        if time_factor is not None and not (time_factor > 0 and math.isfinite(time_factor)):
+            raise ValueError(f"time_factor must be a positive number or None, not {time_factor}")
+        self.time_factor = time_factor
 
     # -- queries -----------------------------------------------------------------------------
     def start(self, seed: int = 0) -> State:
@@ -69,11 +78,14 @@ class Engine:
         return None if state.over else self.scenario.beats[state.beat]
 
     def patience(self, state: State) -> float:
-        """Seconds of silence the customer tolerates at the current beat."""
+        """Seconds of silence the customer tolerates at the current beat (``math.inf`` with no
+        time limit)."""
+        if self.time_factor is None:
+            return math.inf
         beat = self.beat(state)
         if beat is not None and beat.patience_s is not None:
-            return beat.patience_s
-        return self.scenario.persona.patience_s
+            return beat.patience_s * self.time_factor
+        return self.scenario.persona.patience_s * self.time_factor
 
     def mood(self, state: State) -> str:
         return reactions.mood_of(state.anger)
@@ -284,7 +296,7 @@ class Engine:
             turn = new.turns[-1]
             log.append(Decision(turn.beat, action, after, turn.shown))
             state = new
-        return Run(self.scenario, seed, tuple(log), state.turns, state)
+        return Run(self.scenario, seed, tuple(log), state.turns, state, self.time_factor)
 
     # -- helpers -----------------------------------------------------------------------------
     def _resolve(

@@ -3,6 +3,6 @@ results store implements, and the one leaderboard rule. Pure: no database, no fi
 
 from .memory import MemoryResults
 from .port import Results
-from .records import BoardRow, RunRecord
+from .records import BoardRow, CohortInfo, RunRecord, match_cohort
 
-__all__ = ["BoardRow", "MemoryResults", "Results", "RunRecord"]
+__all__ = ["BoardRow", "CohortInfo", "MemoryResults", "Results", "RunRecord", "match_cohort"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .records import BoardRow, RunRecord
+from .records import BoardRow, CohortInfo, RunRecord, match_cohort
 
 if TYPE_CHECKING:
     from ..scenario.model import Scenario
@@ -16,6 +16,8 @@ class MemoryResults:
     """Results kept in memory for one session (and for tests)."""
 
     records: list[RunRecord] = field(default_factory=list)
+    #: cohort code -> name (a session without a database knows only the cohorts given here)
+    cohorts: dict[str, str] = field(default_factory=dict)
 
     def save(self, record: RunRecord, scenario: Scenario | None = None) -> None:
         self.records.append(record)
@@ -68,3 +70,14 @@ class MemoryResults:
             )
             for i, (name, runs) in enumerate(ranked[:limit])
         ]
+
+    def find_cohort(self, code: str) -> CohortInfo | None:
+        return match_cohort(code, [CohortInfo(c, n) for c, n in self.cohorts.items()])
+
+    def history(self, trainee: str) -> list[RunRecord]:
+        return sorted(
+            (r for r in self.records if r.trainee == trainee), key=lambda r: r.finished_at
+        )
+
+    def durable(self) -> bool:
+        return False

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from .records import BoardRow, RunRecord
+from .records import BoardRow, CohortInfo, RunRecord
 
 if TYPE_CHECKING:
     from ..scenario.model import Scenario
@@ -26,3 +26,15 @@ class Results(Protocol):
     ) -> list[BoardRow]:
         """Best run per trainee (per scenario, or summed across scenarios when ``scenario`` is
         None), best first, ties broken by the earlier run."""
+
+    def find_cohort(self, code: str) -> CohortInfo | None:
+        """The cohort a trainee's typed code means, letter case and surrounding spaces ignored
+        (the exact code wins when two differ only by case); None if there is none."""
+
+    def history(self, trainee: str) -> list[RunRecord]:
+        """The trainee's visible runs, oldest first (scores per dimension, when, which
+        scenario): their progress and their last score per scenario. Not integrity-checked:
+        it shows a trainee their own record, it ranks nobody."""
+
+    def durable(self) -> bool:
+        """Whether a saved run outlives the session (False: kept in memory only)."""

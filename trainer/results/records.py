@@ -27,6 +27,9 @@ class RunRecord:
     finished_at: datetime
     engine_version: str
     locale: str = "en"
+    #: how much longer than normal the trainee had to answer (2.0: twice as long; None: no time
+    #: limit). An accessibility setting; the rubric does not read it.
+    time_factor: float | None = 1.0
 
 
 @dataclass(frozen=True)
@@ -37,3 +40,29 @@ class BoardRow:
     scenario: str
     overall: int
     run_id: str
+
+
+@dataclass(frozen=True)
+class CohortInfo:
+    """A cohort as a trainee sees it at sign-in: its code (as the trainer wrote it) and name."""
+
+    code: str
+    name: str
+
+
+def same_code(typed: str, code: str) -> bool:
+    """Whether a typed cohort code means ``code``: spaces around it and letter case ignored."""
+    return typed.strip().casefold() == code.strip().casefold()
+
+
+def match_cohort(typed: str, cohorts: list[CohortInfo]) -> CohortInfo | None:
+    """The cohort a typed code means: the exact code first, else the one code equal to it but
+    for letter case (None when there is none, or when two codes differ only by case)."""
+    typed = typed.strip()
+    if not typed:
+        return None
+    exact = [c for c in cohorts if c.code == typed]
+    if exact:
+        return exact[0]
+    loose = [c for c in cohorts if same_code(typed, c.code)]
+    return loose[0] if len(loose) == 1 else None

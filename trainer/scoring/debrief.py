@@ -163,7 +163,7 @@ class _Search:
 
     def __init__(self, run: Run, rubric: Rubric) -> None:
         self.scenario = run.scenario
-        self.engine = Engine(run.scenario)
+        self.engine = Engine(run.scenario, time_factor=run.time_factor)  # the run's answer time
         self.rubric = rubric
         self.cache: dict[tuple[object, ...], Path | None] = {}
         self.beat_ok: dict[str, bool] = {}

@@ -29,7 +29,7 @@ from ..content.library import Library, bundled_scenarios
 from ..engine import Choose, Engine, Offer
 from ..engine.engine import ActionError, Run
 from ..engine.state import Action
-from ..results import BoardRow, RunRecord
+from ..results import BoardRow, CohortInfo, RunRecord, match_cohort
 from ..scenario.diagnostics import Collector
 from ..scenario.model import Persona, Scenario
 from ..scenario.validate import read_persona, read_scenario
@@ -427,6 +427,31 @@ class Store:
                 .group_by(RunRow.scenario_id)
             )
             return {scenario: int(best) for scenario, best in session.execute(query)}
+
+    def find_cohort(self, code: str) -> CohortInfo | None:
+        """The cohort a trainee's typed code means (letter case and spaces ignored; the exact
+        code wins when two differ only by case)."""
+        if not code.strip():
+            return None
+        with Session(self.engine) as session:
+            found = [CohortInfo(c, n) for c, n in session.execute(select(Cohort.code, Cohort.name))]
+        return match_cohort(code, found)
+
+    def history(self, trainee: str) -> list[RunRecord]:
+        """The trainee's visible runs, oldest first, as recorded (no replay: a trainee's own
+        progress, not a ranking)."""
+        query = (
+            select(RunRow, Trainee.name, Cohort.code)
+            .join(Trainee, RunRow.trainee_id == Trainee.id)
+            .outerjoin(Cohort, RunRow.cohort_id == Cohort.id)
+            .where(Trainee.name == trainee, RunRow.hidden.is_(False))
+            .order_by(RunRow.finished_at, RunRow.id)
+        )
+        with Session(self.engine) as session:
+            return [self._record(row, name, code) for row, name, code in session.execute(query)]
+
+    def durable(self) -> bool:
+        return True
 
     # -- trainer role ----------------------------------------------------------------------
     def has_passphrase(self) -> bool:

@@ -21,8 +21,10 @@ class Intent:
     ``confirm`` (Enter), ``toggle`` (Space: ticks a focused card, else acts as confirm),
     ``back`` (Esc), ``text`` (value: typed
     text), ``erase`` (Backspace), ``click`` (pos), ``point`` (pos: the mouse moved),
-    ``scroll`` (value: +1 up, -1 down), ``fullscreen`` (F11), ``resize`` (value: (w, h)),
-    ``quit`` (the window was closed).
+    ``scroll`` (value: +1 up, -1 down), ``page_up``, ``page_down``, ``home``, ``end``,
+    ``fullscreen`` (F11), ``voice`` (F2: self-voicing on or off), ``pause`` (P),
+    ``resize`` (value: (w, h)), ``blur`` (the window lost the focus), ``expose`` (the window
+    must be drawn again), ``quit`` (the window was closed).
     """
 
     kind: str
@@ -42,6 +44,9 @@ KEYS = {
     pygame.K_F11: "fullscreen",
     pygame.K_PAGEUP: "page_up",
     pygame.K_PAGEDOWN: "page_down",
+    pygame.K_F2: "voice",
+    pygame.K_HOME: "home",
+    pygame.K_END: "end",
 }
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n - 1 for n in range(1, 10)}
 NUMBER_KEYS.update({getattr(pygame, f"K_KP{n}"): n - 1 for n in range(1, 10)})
@@ -64,6 +69,8 @@ def translate(event: pygame.event.Event, typing: bool = False) -> list[Intent]:
             return [Intent("select", NUMBER_KEYS[event.key])]
         if event.key == pygame.K_SPACE and not typing:
             return [Intent("toggle")]
+        if event.key == pygame.K_p and not typing:
+            return [Intent("pause")]
         kind = KEYS.get(event.key)
         return [Intent(kind)] if kind else []
     if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
@@ -72,4 +79,8 @@ def translate(event: pygame.event.Event, typing: bool = False) -> list[Intent]:
         return [Intent("point", pos=tuple(event.pos))]
     if event.type == pygame.MOUSEWHEEL:
         return [Intent("scroll", 1 if event.y > 0 else -1)]
+    if event.type == pygame.WINDOWFOCUSLOST:
+        return [Intent("blur")]
+    if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWFOCUSGAINED):
+        return [Intent("expose")]
     return []

@@ -31,10 +31,36 @@ class Scene:
 
     name = "scene"
     typing = False  # True while a text field has focus: keys are text, not shortcuts
+    overlay = False  # drawn over the scene below it (a dialog), which stays visible
+    guards_quit = False  # closing the window while this scene is on the stack asks first
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.size = (0, 0)
+        self.dirty = True  # something changed that the next frame must show
+
+    def wake_in(self) -> float | None:
+        """Seconds until this scene looks different without any input (0: every frame, for an
+        animation or a running clock; None: not until something happens). The window sleeps
+        until then, so a still screen costs next to nothing."""
+        return None
+
+    def take_dirty(self) -> bool:
+        dirty, self.dirty = self.dirty, False
+        return dirty
+
+    def spoken(self) -> str:
+        """What self-voicing reads for the focused thing on this screen ('' for nothing)."""
+        return ""
+
+    def announcements(self) -> list[str]:
+        """Lines that appeared since the last call and should be read aloud (the customer's)."""
+        return []
+
+    def speech_lang(self) -> str | None:
+        """The language this screen's words are in, when not the interface's (a scenario
+        shown in its fallback language is read with that language's voice)."""
+        return None
 
     def enter(self) -> None:
         """Called once, when the scene is first pushed."""
@@ -114,6 +140,18 @@ class SceneStack:
     def top(self) -> Scene:
         return self.scenes[-1]
 
+    def shown(self) -> list[Scene]:
+        """The scenes a frame draws, bottom first: the top one and, under a dialog, the scenes
+        it covers down to the first full screen."""
+        first = len(self.scenes) - 1
+        while first > 0 and self.scenes[first].overlay:
+            first -= 1
+        return self.scenes[first:]
+
+    def draw(self, surface: pygame.Surface) -> None:
+        for scene in self.shown():
+            scene.draw(surface)
+
     def apply(self, transition: Transition, size: tuple[int, int]) -> None:
         if transition is None:
             return
@@ -138,4 +176,5 @@ class SceneStack:
                 self.quit_code = 0
                 return
             self.top.layout(size)
+            self.top.dirty = True
             self.apply(self.top.resume(transition.result), size)

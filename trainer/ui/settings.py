@@ -11,6 +11,10 @@ from platformdirs import user_config_dir
 from ..i18n import SUPPORTED
 
 TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
+#: answer time: the name of the setting -> how much longer than normal (None: no time limit)
+ANSWER_TIMES: dict[str, float | None] = {"normal": 1.0, "double": 2.0, "off": None}
+#: from this text size on, settings suggest more answer time (reading takes longer)
+SUGGEST_TIME_AT = 1.5
 
 
 @dataclass(frozen=True)
@@ -20,11 +24,24 @@ class Settings:
     high_contrast: bool = False
     reduced_motion: bool = False
     fullscreen: bool = False
+    answer_time: str = "normal"  # a key of ANSWER_TIMES
+    read_aloud: bool = False  # self-voicing: focused text and the customer's lines, aloud
+    auto_continue: bool = False  # reactions move on by themselves (never with reduced motion)
 
     def cleaned(self) -> Settings:
         lang = self.lang if self.lang in SUPPORTED else "en"
         scale = min(TEXT_SCALES, key=lambda s: abs(s - float(self.text_scale)))
-        return replace(self, lang=lang, text_scale=scale)
+        answer = self.answer_time if self.answer_time in ANSWER_TIMES else "normal"
+        return replace(self, lang=lang, text_scale=scale, answer_time=answer)
+
+    @property
+    def time_factor(self) -> float | None:
+        return ANSWER_TIMES[self.answer_time]
+
+    @property
+    def suggest_more_time(self) -> bool:
+        """Large text and the normal answer time: the settings screen suggests more time."""
+        return self.text_scale >= SUGGEST_TIME_AT and self.answer_time == "normal"
 
 
 def settings_path() -> Path:

@@ -23,6 +23,8 @@ SCENES = {
     "settings": "settings:SettingsScene",
     "review": "review:ReviewScene",
     "replay": "review:ReplayScene",
+    "dialog": "dialog:DialogScene",
+    "progress": "progress:ProgressScene",
 }
 
 
@@ -36,3 +38,8 @@ def build(ctx: Context, target: Go) -> Scene:
     module = importlib.import_module(f"{__name__}.{module_name}")
     scene: Scene = getattr(module, class_name)(ctx, **dict(target.args))
     return scene
+
+
+def preload(name: str) -> None:
+    """Import the module of scene ``name`` (ahead of time, off the main loop)."""
+    importlib.import_module(f"{__name__}.{SCENES[name].split(':')[0]}")

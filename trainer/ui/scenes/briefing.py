@@ -1,4 +1,5 @@
-"""The briefing: what went wrong, who the customer is, the trainee's authority, time targets."""
+"""The briefing: what went wrong, who the customer is, the trainee's authority, time targets,
+and how much time they have to answer."""
 
 from __future__ import annotations
 
@@ -6,11 +7,11 @@ import pygame
 
 from ...scenario.model import Scenario
 from ..art import draw_portrait, look_for
-from ..document import Document
+from ..document import Document, DocumentView
 from ..intents import Intent
-from ..scene import Pop, Replace, Transition, go
-from ..widgets import Item, button, panel
-from .base import Screen
+from ..scene import Pop, Push, Replace, Transition, go
+from ..widgets import Item, button, button_height
+from .base import BACK, Hint, Screen
 
 
 def _money(value: float) -> str:
@@ -24,24 +25,43 @@ class BriefingScene(Screen):
     def __init__(self, ctx, scenario: Scenario) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
         self.scenario = scenario
-        self.scroll = 0
-        self.doc = Document()
+        self.view = DocumentView()
+        self.portrait = pygame.Rect(0, 0, 0, 0)
+
+    @property
+    def scroll(self) -> int:
+        return self.view.scroll
+
+    @property
+    def max_scroll(self) -> int:
+        return self.view.max_scroll
+
+    def hints(self) -> list[Hint]:
+        t = self.ctx.t
+        return [
+            Hint("↑↓", t("ui.hint.scroll")),
+            Hint("Enter", t("ui.briefing.begin"), Intent("confirm")),
+        ]
 
     def build(self) -> Document:
         s, t = self.scenario, self.ctx.t
         lang = self.ctx.lang
+        th = self.ctx.theme
+        gap = int(10 * self.u)
         doc = Document()
         doc.add("heading", s.title.get(lang))
-        doc.add("small", f"{s.industry} · {t('ui.level', n=s.difficulty)}")
-        doc.add("gap", height=int(10 * self.u))
+        doc.add("small", f"{s.industry} · {t('ui.level', n=s.difficulty)}", color=th.text_dim)
+        if lang not in s.locales:
+            doc.add("small", t("ui.briefing.not_in_language"), color=th.text_dim)
+        doc.add("gap", height=gap)
         doc.add("heading", t("ui.briefing.what"))
         doc.add("para", s.failure.summary.get(lang))
         if not s.failure.visible:
             doc.add("para", t("ui.briefing.unseen"))
-        doc.add("gap", height=int(10 * self.u))
+        doc.add("gap", height=gap)
         doc.add("heading", t("ui.briefing.customer"))
         doc.add("para", f"{s.customer.name} · {s.persona.name.get(lang)}")
-        doc.add("gap", height=int(10 * self.u))
+        doc.add("gap", height=gap)
         doc.add("heading", t("ui.briefing.authority"))
         doc.add(
             "para",
@@ -54,7 +74,7 @@ class BriefingScene(Screen):
         doc.add(
             "para", t("ui.briefing.manager" if s.authority.manager else "ui.briefing.no_manager")
         )
-        doc.add("gap", height=int(10 * self.u))
+        doc.add("gap", height=gap)
         doc.add("heading", t("ui.briefing.targets"))
         doc.add(
             "para",
@@ -65,73 +85,102 @@ class BriefingScene(Screen):
                 resolve=_money(s.timing.resolve_min),
             ),
         )
+        settings = self.ctx.settings
+        factor = settings.time_factor
+        if factor is None:
+            doc.add("para", t("ui.briefing.time_off"), color=th.accent)
+        elif factor != 1.0:
+            doc.add("para", t("ui.briefing.time_more", factor=f"{factor:g}"), color=th.accent)
+        elif settings.suggest_more_time:
+            doc.add("para", t("ui.briefing.time_tip"), color=th.accent)
+        doc.add("para", t("ui.briefing.pause_tip"), color=th.text_dim)
         return doc
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
         area = self.content_rect()
-        self.portrait = pygame.Rect(
-            area.right - int(area.width * 0.3),
-            area.top,
-            int(area.width * 0.3),
-            int(area.height * 0.8),
-        )
-        bh = int(self.ctx.fonts.px("body") * 2.2)
-        self.text_rect = pygame.Rect(
+        u = self.u
+        gap = int(20 * u)
+        show_portrait = area.width >= 900 * u and self.ctx.settings.text_scale <= 1.5
+        portrait_w = int(area.width * 0.28) if show_portrait else 0
+        begin = self.ctx.t("ui.briefing.begin")
+        settings_label = self.ctx.t("ui.settings")
+        bw = int(min(max(260 * u, area.width * 0.26), area.width // 2 - gap))
+        bh = max(button_height(self.ctx, begin, bw), button_height(self.ctx, settings_label, bw))
+        text_rect = pygame.Rect(
             area.left,
             area.top,
-            area.width - self.portrait.width - int(24 * self.u),
-            area.height - bh - int(16 * self.u),
+            area.width - (portrait_w + gap if portrait_w else 0),
+            area.height - bh - int(14 * u),
         )
-        self.doc = self.build()
-        pad = int(18 * self.u)
-        self.doc.layout(self.ctx, self.text_rect.width - 2 * pad)
-        self.max_scroll = max(0, self.doc.height - (self.text_rect.height - 2 * pad))
-        self.scroll = min(self.scroll, self.max_scroll)
-        bw = int(min(self.portrait.width, 300 * self.u))
-        self.focus.set([Item("begin", pygame.Rect(area.right - bw, area.bottom - bh, bw, bh))])
+        self.portrait = pygame.Rect(
+            text_rect.right + gap, area.top, portrait_w, int(area.height * 0.8)
+        )
+        self.view.set(self.ctx, self.build(), text_rect, int(18 * u))
+        items = [
+            Item(
+                "settings",
+                pygame.Rect(area.right - 2 * bw - gap, area.bottom - bh, bw, bh),
+                label=settings_label,
+            ),
+            Item("begin", pygame.Rect(area.right - bw, area.bottom - bh, bw, bh), label=begin),
+        ]
+        self.focus.set(self.with_back(items), start="begin")
+        self.dirty = True
 
     def handle(self, intent: Intent) -> Transition:
+        self.dirty = True
+        intent = self.hint_intent(intent) or intent
         if intent.kind == "back":
             return Pop()
-        step = int(self.ctx.fonts.px("body") * 3)
-        if intent.kind in ("down", "page_down") or (intent.kind == "scroll" and intent.value < 0):
-            self.scroll = min(
-                self.max_scroll, self.scroll + step * (3 if "page" in intent.kind else 1)
-            )
+        if self.view.handle(intent, self.ctx):
             return None
-        if intent.kind in ("up", "page_up") or (intent.kind == "scroll" and intent.value > 0):
-            self.scroll = max(0, self.scroll - step * (3 if "page" in intent.kind else 1))
-            return None
-        if self.focus.handle(intent) == "begin":
+        chosen = self.focus.handle(intent, arrows=False)
+        if intent.kind in ("left", "right"):
+            self.focus.handle(Intent("next" if intent.kind == "right" else "prev"))
+        if chosen == BACK:
+            return Pop()
+        if chosen == "settings":
+            return Push(go("settings"))
+        if chosen == "begin":
             return Replace(go("encounter", scenario=self.scenario))
         return None
+
+    def resume(self, result: object = None) -> Transition:
+        self.layout(self.size)  # the settings may have changed the text size or answer time
+        return None
+
+    def spoken(self) -> str:
+        item = self.focus.focused
+        if item is not None and item.key == "begin" and not getattr(self, "_read", False):
+            self._read = True
+            words = [b.text for b in self.view.doc.blocks if b.text]
+            return " ".join(words) + ". " + item.label
+        return super().spoken()
 
     def draw(self, surface: pygame.Surface) -> None:
         th = self.ctx.theme
         self.draw_frame(surface)
-        panel(surface, self.text_rect, th.panel, th.border)
-        pad = int(18 * self.u)
-        self.doc.draw(
-            surface, self.ctx, self.text_rect.inflate(-2 * pad, -2 * pad), self.scroll, th.text
-        )
-        if self.max_scroll:
-            track = pygame.Rect(
-                self.text_rect.right - 8, self.text_rect.top + 8, 4, self.text_rect.height - 16
+        self.view.draw(surface, self.ctx, th.text)
+        if self.portrait.width:
+            look = look_for(self.scenario.persona.archetype, self.scenario.customer.name)
+            draw_portrait(
+                surface,
+                self.portrait,
+                look,
+                "tense",
+                t=0.0,
+                reduced_motion=True,
+                high_contrast=self.ctx.settings.high_contrast,
             )
-            share = track.height * (self.text_rect.height / (self.doc.height + 2 * pad))
-            pos = track.top + (track.height - share) * self.scroll / self.max_scroll
-            pygame.draw.rect(surface, th.border, track, border_radius=2)
-            pygame.draw.rect(surface, th.accent, (track.left, pos, 4, share), border_radius=2)
-        look = look_for(self.scenario.persona.archetype, self.scenario.customer.name)
-        draw_portrait(
-            surface,
-            self.portrait,
-            look,
-            "tense",
-            t=self.ctx.time,
-            reduced_motion=self.ctx.settings.reduced_motion,
-            high_contrast=self.ctx.settings.high_contrast,
-        )
-        item = self.focus.items[0]
-        button(surface, self.ctx, item.rect, self.ctx.t("ui.briefing.begin"), True, primary=True)
+        for item in self.focus.items:
+            if item.key == BACK:
+                continue
+            button(
+                surface,
+                self.ctx,
+                item.rect,
+                item.label,
+                item.key == self.focus.focused_key,
+                primary=item.key == "begin",
+            )

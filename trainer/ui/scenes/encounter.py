@@ -2,11 +2,22 @@
 
 The scene drives the same engine as a headless run: ``Engine.tick`` while the trainee thinks
 (timeouts fire as in a script), ``Engine.step`` when they decide. The decision time is measured
-from the moment the choices appear. Nothing here scores or decides how the customer reacts.
+from the moment the choices appear, and only while the game is not paused: a pause is a dialog
+on top of this scene, and a scene under a dialog is not updated, so its clock stops. Nothing here
+scores or decides how the customer reacts.
+
+What the trainee can rely on: the customer's reply stays until they dismiss it (or, if they
+asked for it, for a time that grows with its length); input is ignored for a moment after new
+choices appear, so a second click cannot pick a choice nobody has read; leaving a run asks
+first; narration (in parentheses) is shown apart from speech, and only speech has a bubble
+whose tail points at the customer.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 import pygame
@@ -14,238 +25,463 @@ import pygame
 from ...application.play import Played, finish
 from ...application.records import run_record
 from ...engine import Choose, Engine, Offer
-from ...engine.reactions import mood_of
 from ...engine.state import Action, Event, State
 from ...i18n import said
-from ...scenario.model import Beat, Remedy, Scenario
+from ...scenario.model import Beat, Choice, Remedy, Scenario
 from ..art import draw_background, draw_portrait, look_for
+from ..fonts import is_cjk
 from ..intents import Intent
-from ..scene import Pop, Replace, Scene, Transition, go
+from ..scene import Pop, Push, Replace, Scene, Transition, go
 from ..theme import unit
 from ..widgets import (
+    HIDDEN,
     FocusList,
     Item,
+    Scroller,
     bar,
+    button,
+    button_height,
+    button_width,
+    focus_ring,
     line_height,
     panel,
     paragraph,
-    paragraph_lines,
+    paragraph_height,
     text,
+    text_width,
 )
 
-REACT_SECONDS = 2.4  # how long the customer's reaction stays before the next choices
-TIMEOUT_BUBBLE_SECONDS = 2.5
+INPUT_GUARD = 0.4  # seconds after new choices appear during which picking is ignored
+REACTION_GUARD = 0.3  # seconds after a reply appears during which dismissing it is ignored
+READ_CHARS_PER_SECOND = 12.0  # auto-continue: a second-language reader's pace (Latin letters)
+CJK_WEIGHT = 2.5  # a Han character takes about as long to read as 2.5 Latin letters
+_NARRATION = re.compile(r"[(（]([^()（）]*)[)）]")
 
 
-@dataclass
-class Said:
-    """What is in the speech bubble now."""
+def split_narration(words: str) -> tuple[str, str]:
+    """(narration, speech) of a line: parts in parentheses are narration (what happens, what
+    the trainee sees); the rest is what the customer says."""
+    narration = " ".join(part.strip() for part in _NARRATION.findall(words) if part.strip())
+    speech = " ".join(_NARRATION.sub(" ", words).split())
+    return narration, speech
 
-    speaker: str  # "customer" | "you"
-    text: str
+
+def reading_seconds(words: str) -> float:
+    """How long a reply stays when reactions move on by themselves: longer for longer text."""
+    weight = sum(CJK_WEIGHT if is_cjk(ch) else 1.0 for ch in words if not ch.isspace())
+    return 3.0 + weight / READ_CHARS_PER_SECOND
 
 
 def _money(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
+@dataclass
+class Piece:
+    """Something in the right-hand column: narration, the bubble, cues, a card, the budget."""
+
+    key: str | None
+    height: int
+    draw: Callable[[pygame.Surface, pygame.Rect, bool], None]
+    label: str = ""
+    enabled: bool = True
+    rect: pygame.Rect | None = None  # where it is on screen now (None: scrolled away)
+
+
 class EncounterScene(Scene):
     name = "encounter"
+    guards_quit = True
 
     def __init__(self, ctx, scenario: Scenario, seed: int | None = None) -> None:  # type: ignore
         super().__init__(ctx)
         self.scenario = scenario
-        self.engine = Engine(scenario, ctx.lang)
+        self.time_factor = ctx.time_factor
+        self.engine = Engine(scenario, ctx.lang, time_factor=self.time_factor)
         self.seed = ctx.new_seed() if seed is None else seed
         self.state: State = self.engine.start(self.seed)
         self.decisions: list[tuple[Action, float]] = []
-        self.elapsed = 0.0  # seconds since the choices appeared
+        self.elapsed = 0.0  # seconds since the choices appeared (paused time not counted)
         self.phase = "choosing"  # choosing | reacting
-        self.react_left = 0.0
+        self.react_left: float | None = None  # auto-continue countdown (None: wait for them)
+        self.guard = INPUT_GUARD
         self.you_said = ""
         self.reply = ""
-        self.flash = ""  # a timeout line shown while still choosing
-        self.flash_left = 0.0
+        self.flash = ""  # what the customer said about the wait, while still choosing
         self.selected: list[str] = []  # remedies ticked at a menu
         self.focus = FocusList()
-        self.first = 0
+        self.scroller = Scroller()
+        self.pieces: list[Piece] = []
+        self.fixed: list[Piece] = []
         self.started_at = ctx.now()
         self.look = look_for(scenario.persona.archetype, scenario.customer.name)
         self.played: Played | None = None
+        self.pending: list[str] = [self.engine.say(self.state)]
+        self.pause_rect = pygame.Rect(0, 0, 0, 0)
+        self.focus.clear()  # the first beat too opens with nothing chosen
+        self.mood = self.engine.mood(self.state)  # the mood of the last thing said
         if ctx.encounter_hook is not None:  # trainer play --from BEAT
             ctx.encounter_hook(self)
 
-    # -- queries ---------------------------------------------------------------------------
+    # -- the order choices are shown in ---------------------------------------------------------
+    def shown_choices(self) -> list[Choice]:
+        """The current beat's choices in the order this run shows (and numbers) them: drawn
+        from the run's seed by the engine, the same order the transcript records."""
+        beat = self.beat
+        if beat is None or beat.menu:
+            return []
+        order = self.engine.shown(self.state)
+        by_id = {c.id: c for c in beat.choices}
+        return [by_id[i] for i in order if i in by_id]
+
+    def shown_remedies(self) -> list[Remedy]:
+        """The remedy menu in the order this run shows it (see :meth:`shown_choices`)."""
+        beat = self.beat
+        if beat is None or not beat.menu:
+            return list(self.scenario.remedies)
+        order = self.engine.shown(self.state)
+        return [r for i in order if (r := self.scenario.remedy(i)) is not None]
+
+    def menu_remedies(self) -> list[Remedy]:
+        return self.shown_remedies()
+
+    # -- queries -------------------------------------------------------------------------------
     @property
     def beat(self) -> Beat | None:
         return self.engine.beat(self.state)
-
-    def menu_remedies(self) -> list[Remedy]:
-        return list(self.scenario.remedies)
 
     def patience_left(self) -> float:
         patience = self.engine.patience(self.state)
         return max(0.0, patience * (self.state.timeouts + 1) - self.elapsed)
 
     def spent(self) -> float:
-        return sum(r.cost for r in self.menu_remedies() if r.id in self.selected and not r.owed)
+        """What the offers so far and the ticked remedies cost against the trainee's authority
+        (the engine's count: right through a timeout, each remedy once)."""
+        return self.engine.remedy_total(self.state, self.selected)
+
+    def accepts_input(self) -> bool:
+        """False for a moment after new choices (or a reply) appear: a click meant for what
+        was there before must not pick something nobody has read."""
+        return self.guard <= 0
 
     def screenshot_key(self) -> str:
         return f"encounter-{len(self.decisions):02d}-{self.state.beat}-{self.phase}"
 
-    # -- layout ----------------------------------------------------------------------------
+    def wake_in(self) -> float | None:
+        return 0.0  # a live scene: the customer breathes, the patience bar runs
+
+    def announcements(self) -> list[str]:
+        out, self.pending = self.pending, []
+        return [line for line in out if line]
+
+    def speech_lang(self) -> str | None:
+        lang = self.ctx.lang
+        return lang if lang in self.scenario.locales else self.scenario.fallback
+
+    def spoken(self) -> str:
+        item = self.focus.focused
+        if item is None:
+            return ""
+        return item.label
+
+    # -- layout --------------------------------------------------------------------------------
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
         w, h = size
+        ctx = self.ctx
         u = unit(size)
-        m = int(20 * u)
-        self.top_bar = pygame.Rect(m, m, w - 2 * m, int(line_height(self.ctx, "small") * 1.5))
-        self.more_x = self.top_bar.centerx
-        body_top = self.top_bar.bottom + int(12 * u)
-        # Larger text takes room from the portrait, so the choices stay readable.
-        share = {1.0: 0.34, 1.25: 0.31, 1.5: 0.27, 1.75: 0.23, 2.0: 0.2}.get(
-            self.ctx.settings.text_scale, 0.3
-        )
-        portrait_w = int(w * share)
-        self.portrait = pygame.Rect(
-            m, body_top, portrait_w - m, h - body_top - m - line_height(self.ctx, "small") * 2
-        )
-        self.mood_label = pygame.Rect(
-            m, self.portrait.bottom + int(6 * u), portrait_w - m, line_height(self.ctx, "small") * 2
-        )
-        self.right = pygame.Rect(portrait_w + m, body_top, w - portrait_w - 2 * m, h - body_top - m)
-        self.layout_choices()
+        m = int(16 * u)
+        small = line_height(ctx, "small")
+        pause_label = f"‖ {ctx.t('ui.encounter.pause')}"
+        pw = button_width(ctx, pause_label, "small")
+        bar_h = int(small * 1.6)
+        self.top_bar = pygame.Rect(m, m, w - 2 * m, bar_h)
+        self.pause_rect = pygame.Rect(self.top_bar.left, self.top_bar.top, pw, bar_h)
+        body_top = self.top_bar.bottom + int(10 * u)
+        scale = ctx.settings.text_scale
+        share = {1.0: 0.32, 1.25: 0.29, 1.5: 0.25, 1.75: 0.21, 2.0: 0.18}.get(scale, 0.28)
+        left_w = int(w * share)
+        mood_h = int(paragraph_height(ctx, self.mood_text("furious"), "small", left_w - m - 24))
+        mood_h = max(mood_h, small) + int(small * 0.8)
+        self.portrait = pygame.Rect(m, body_top, left_w - m, h - body_top - m - mood_h - 6)
+        self.mood_label = pygame.Rect(m, self.portrait.bottom + 6, left_w - m, mood_h)
+        self.right = pygame.Rect(left_w + m, body_top, w - left_w - 2 * m, h - body_top - m)
+        self.layout_column()
+        self.dirty = True
 
-    def layout_bubble(self, most: int = 5) -> None:
-        """The speech bubble fits what is said now (2 to ``most`` lines); the cards take the
-        rest."""
+    def layout_column(self) -> None:
+        """The right-hand column: what is said (narration, the bubble, cues), then the cards
+        (or the reply and Continue). What does not fit scrolls, with a scroll bar."""
+        ctx = self.ctx
         u = unit(self.size)
         right = self.right
-        pad = int(16 * u)
-        if self.phase == "reacting":
-            lines = 2 + len(
-                paragraph_lines(self.ctx, self.reply or "…", "body", right.width - 2 * pad, 3)
-            )
-        else:
-            words = (
-                self.flash if self.flash_left > 0 and self.flash else self.engine.say(self.state)
-            )
-            lines = len(paragraph_lines(self.ctx, words, "body", right.width - 2 * pad, 4))
-        lines = max(2, min(most, lines))
-        bubble_h = int(line_height(self.ctx, "body") * lines + 2 * pad)
-        self.bubble = pygame.Rect(right.left, right.top, right.width, bubble_h)
-        beat = self.beat
-        cue_h = int(line_height(self.ctx, "small") * 1.3) if beat is not None and beat.cues else 0
-        self.cues_rect = pygame.Rect(
-            right.left, self.bubble.bottom + int(8 * u), right.width, cue_h
-        )
-        top = self.cues_rect.bottom + int(10 * u)
-        self.choices_area = pygame.Rect(right.left, top, right.width, right.bottom - top)
-
-    def layout_choices(self) -> None:
-        self.layout_bubble()
-        area = self.choices_area
-        u = unit(self.size)
         gap = int(8 * u)
-        pad = int(12 * u)
+        bar_w = max(14, int(ctx.fonts.px("small") * 1.1)) + 8
+        width = right.width - bar_w
+        head: list[Piece] = []
+        cards: list[Piece] = []
+        footer: list[Piece] = []
         beat = self.beat
-        items: list[Item] = []
-        if beat is None or self.phase != "choosing":
-            self.focus.set([])
-            return
-        if beat.menu:
-            labels = [(r.id, r.label.get(self.ctx.lang)) for r in self.menu_remedies()]
-            max_lines = 2
-            self.cost_w = int(area.width * 0.24)
-        else:
-            labels = [(c.id, c.text.get(self.ctx.lang)) for c in beat.choices]
-            max_lines = 4
-            self.cost_w = 0
-        budget = self.scenario.authority.budget
-        over = (
-            {
-                r.id
-                for r in self.menu_remedies()
-                if not r.escalate and not r.owed and r.cost > budget
-            }
-            if beat.menu
-            else set()
-        )
-        heights = []
-        for key, label in labels:
-            lines = paragraph_lines(
-                self.ctx, label, "body", area.width - 2 * pad - int(40 * u) - self.cost_w, max_lines
-            )
-            height = len(lines) * line_height(self.ctx, "body") + int(1.4 * pad)
-            if key in over:  # room for the "over your authority" note under the cost
-                height = max(
-                    height,
-                    line_height(self.ctx, "body") + line_height(self.ctx, "tiny") + int(1.4 * pad),
+        if self.phase == "reacting":
+            head += self.said_pieces(self.reply or ctx.t("ui.encounter.waiting"), width, you=True)
+            label = ctx.t("ui.encounter.continue")
+            footer.append(
+                Piece(
+                    "continue",
+                    button_height(ctx, label, min(width, int(420 * u))),
+                    self.draw_continue,
+                    label,
                 )
-            heights.append(height)
-        offer_h = int(line_height(self.ctx, "body") * 1.9) if beat.menu else 0
-        budget_h = int(line_height(self.ctx, "small") * 1.6) if beat.menu else 0
-        available = area.height - offer_h - budget_h - (gap if beat.menu else 0)
-        smallest = line_height(self.ctx, "body") + int(1.4 * pad)
-        if available < 2 * smallest:
-            # Tight (a small window at a large text size): a shorter bubble, then cards that
-            # show what fits of their text.
-            self.layout_bubble(most=2)
-            area = self.choices_area
-            available = area.height - offer_h - budget_h - (gap if beat.menu else 0)
-        heights = [max(smallest, min(height, available)) for height in heights]
-        # Scroll so the focused card is visible.
-        index = min(self.focus.index, max(0, len(labels) - 1))
-        self.first = min(self.first, index)
-        while True:
-            used = sum(heights[self.first : index + 1]) + gap * (index - self.first)
-            if used <= available or self.first >= index:
-                break
-            self.first += 1
-        y = area.top + budget_h
-        for i, ((key, _), height) in enumerate(zip(labels, heights, strict=True)):
-            if i < self.first or y + height > area.top + budget_h + available:
-                items.append(Item(key, pygame.Rect(-10_000, -10_000, 0, 0)))
+            )
+        elif beat is not None:
+            head += self.said_pieces(self.engine.say(self.state), width)
+            if beat.cues:
+                cues = ctx.t(
+                    "ui.encounter.cues", cues=", ".join(c.replace("-", " ") for c in beat.cues)
+                )
+                head.append(
+                    Piece(
+                        None,
+                        paragraph_height(ctx, cues, "small", width - 28) + int(small_pad(ctx)),
+                        self.draw_cues(cues),
+                    )
+                )
+            if beat.menu:
+                cards.append(Piece(None, int(line_height(ctx, "small") * 1.4), self.draw_budget))
+                for i, remedy in enumerate(self.shown_remedies()):
+                    words = remedy.label.get(ctx.lang)
+                    cards.append(
+                        Piece(
+                            remedy.id,
+                            self.remedy_height(remedy, width),
+                            self.draw_remedy(i, remedy),
+                            f"{i + 1}. {words}. {self.cost_words(remedy)}",
+                        )
+                    )
+                label = ctx.t("ui.encounter.offer", count=len(self.selected))
+                footer.append(
+                    Piece(
+                        "offer",
+                        button_height(ctx, label, min(width, int(420 * u))),
+                        self.draw_offer,
+                        label,
+                        enabled=bool(self.selected),
+                    )
+                )
+            else:
+                for i, choice in enumerate(self.shown_choices()):
+                    words = choice.text.get(ctx.lang)
+                    cards.append(
+                        Piece(
+                            choice.id,
+                            self.choice_height(words, width),
+                            self.draw_choice(i, words),
+                            f"{i + 1}. {words}",
+                        )
+                    )
+        footer_h = sum(p.height for p in footer) + (gap if footer else 0)
+        head_h = sum(p.height + gap for p in head)
+        space = right.height - footer_h
+        smallest = min((p.height for p in cards if p.key), default=0)
+        # The words stay put when they leave room for the cards; else everything scrolls.
+        fixed = head_h + (smallest + gap if cards else 0) <= space
+        self.fixed = head if fixed else []
+        scrolled = cards if fixed else head + cards
+        y = right.top
+        for piece in self.fixed:
+            piece.rect = pygame.Rect(right.left, y, width, piece.height)
+            y += piece.height + gap
+        view = pygame.Rect(right.left, y, width, max(10, right.bottom - footer_h - y))
+        content = sum(p.height + gap for p in scrolled)
+        self.scroller.set(view, content)
+        self.scrolled = scrolled
+        self.footer = footer
+        fy = right.bottom - footer_h + gap
+        for piece in footer:
+            bw = min(width, int(420 * u))
+            piece.rect = pygame.Rect(right.left + width - bw, fy, bw, piece.height)
+            fy += piece.height
+        self.place()
+
+    def place(self) -> None:
+        view, offset = self.scroller.view, self.scroller.offset
+        gap = int(8 * unit(self.size))
+        y = view.top - offset
+        for piece in self.scrolled:
+            rect = pygame.Rect(view.left, y, view.width, piece.height)
+            piece.rect = rect if rect.colliderect(view) else None
+            y += piece.height + gap
+        items = []
+        for piece in [*self.fixed, *self.scrolled, *self.footer]:
+            if piece.key is None:
                 continue
-            items.append(Item(key, pygame.Rect(area.left, y, area.width, height)))
-            y += height + gap
-        self.visible_last = max((i for i, it in enumerate(items) if it.rect.width), default=-1)
-        if beat.menu:
-            bw = int(min(area.width, 420 * u))
+            rect = piece.rect.clip(view) if piece in self.scrolled and piece.rect else piece.rect
             items.append(
                 Item(
-                    "offer",
-                    pygame.Rect(area.right - bw, area.bottom - offer_h, bw, offer_h),
-                    enabled=bool(self.selected),
+                    piece.key, rect if rect and rect.height else HIDDEN, piece.enabled, piece.label
                 )
             )
-            self.budget_rect = pygame.Rect(area.left, area.top, area.width, budget_h)
-        self.focus.set(items)
+        start = items[0].key if items else None
+        self.focus.set(items, start=start)
 
-    # -- input -----------------------------------------------------------------------------
-    def handle(self, intent: Intent) -> Transition:
-        if intent.kind == "back":
+    def content_top(self, key: str) -> tuple[int, int] | None:
+        gap = int(8 * unit(self.size))
+        y = 0
+        for piece in self.scrolled:
+            if piece.key == key:
+                return y, y + piece.height
+            y += piece.height + gap
+        return None
+
+    def show_focused(self) -> None:
+        key = self.focus.focused_key
+        span = self.content_top(key) if key else None
+        if span is not None:
+            self.scroller.show(*span)
+        self.place()
+
+    def mood_text(self, mood: str) -> str:
+        return f"{self.scenario.customer.name} · {self.ctx.t('ui.mood.' + mood)}"
+
+    def said_pieces(self, words: str, width: int, you: bool = False) -> list[Piece]:
+        """Narration (no tail), then speech (a bubble whose tail points at the customer)."""
+        ctx = self.ctx
+        pad = int(14 * unit(self.size))
+        narration, speech = split_narration(words)
+        pieces = []
+        if you and self.you_said:
+            mine = said(ctx.t("ui.encounter.you"), self.you_said, ctx.lang)
+            pieces.append(
+                Piece(
+                    None,
+                    paragraph_height(ctx, mine, "small", width - 2 * pad) + 2 * pad,
+                    self.draw_you(mine),
+                )
+            )
+        if narration:
+            pieces.append(
+                Piece(
+                    None,
+                    paragraph_height(ctx, narration, "body", width - 2 * pad) + 2 * pad,
+                    self.draw_narration(narration),
+                )
+            )
+        flash = self.flash if self.phase == "choosing" else ""
+        if speech or flash:
+            body = paragraph_height(ctx, speech, "body", width - 2 * pad) if speech else 0
+            extra = (
+                paragraph_height(ctx, flash, "body", width - 2 * pad) + int(pad * 0.6)
+                if flash
+                else 0
+            )
+            pieces.append(Piece(None, body + extra + 2 * pad, self.draw_bubble(speech, flash)))
+        return pieces
+
+    def badge_size(self) -> int:
+        return int(line_height(self.ctx, "small") * 1.15)
+
+    def choice_height(self, words: str, width: int) -> int:
+        pad = int(12 * unit(self.size))
+        inner = width - 3 * pad - self.badge_size()
+        return max(paragraph_height(self.ctx, words, "body", inner), self.badge_size()) + int(
+            1.4 * pad
+        )
+
+    def cost_words(self, remedy: Remedy) -> str:
+        currency = self.scenario.authority.currency
+        if remedy.escalate:
+            return self.ctx.t("ui.encounter.escalate")
+        return self.ctx.t("ui.encounter.cost", cost=_money(remedy.cost), currency=currency)
+
+    def over_budget(self, remedy: Remedy) -> bool:
+        return (
+            not remedy.escalate and not remedy.owed and remedy.cost > self.scenario.authority.budget
+        )
+
+    def cost_width(self) -> int:
+        return (
+            max(text_width(self.ctx, self.cost_words(r), "body") for r in self.shown_remedies()) + 8
+        )
+
+    def cost_beside(self, width: int) -> bool:
+        """Costs in a column of their own (wide cards), or on a line under each label."""
+        return width - self.cost_width() >= self.ctx.fonts.px("body") * 22
+
+    def remedy_height(self, remedy: Remedy, width: int) -> int:
+        pad = int(12 * unit(self.size))
+        beside = self.cost_beside(width)
+        inner = width - 3 * pad - self.badge_size() - (self.cost_width() + pad if beside else 0)
+        h = paragraph_height(self.ctx, remedy.label.get(self.ctx.lang), "body", inner)
+        under = " · ".join(
+            ([] if beside else [self.cost_words(remedy)])
+            + ([self.ctx.t("ui.encounter.over_budget")] if self.over_budget(remedy) else [])
+        )
+        if under:
+            h += paragraph_height(self.ctx, under, "small", inner, bold=self.over_budget(remedy))
+        return max(h, self.badge_size()) + int(1.4 * pad)
+
+    # -- input ---------------------------------------------------------------------------------
+    def resume(self, result: object = None) -> Transition:
+        """Back from the pause dialog: go on, or leave the run (it is not saved)."""
+        if result == "leave":
             return Pop()
+        self.guard = max(self.guard, INPUT_GUARD)  # the dialog's click must not pick a card
+        self.layout(self.size)
+        return None
+
+    def handle(self, intent: Intent) -> Transition:
+        self.dirty = True
+        if intent.kind in ("back", "pause", "blur"):
+            return Push(go("dialog", purpose="pause"))
+        if intent.kind == "click" and intent.pos and self.pause_rect.collidepoint(intent.pos):
+            return Push(go("dialog", purpose="pause"))
+        if intent.kind == "click" and intent.pos and self.scroller.click(intent.pos, self.ctx):
+            self.place()
+            return None
+        if intent.kind == "scroll":
+            self.scroller.scroll(-intent.value * int(line_height(self.ctx, "body") * 2))
+            self.place()
+            return None
+        if intent.kind in ("page_up", "page_down"):
+            page = self.scroller.view.height - line_height(self.ctx, "body")
+            self.scroller.scroll(page if intent.kind == "page_down" else -page)
+            self.place()
+            return None
+        picking = intent.kind in ("select", "click", "confirm", "toggle")
+        if picking and not self.accepts_input():
+            return None  # too soon after the screen changed: not a decision about it
         if self.phase == "reacting":
-            if intent.kind in ("confirm", "toggle", "click"):
+            if intent.kind in ("confirm", "toggle"):
                 return self.end_reaction()
+            if intent.kind == "click":
+                return self.end_reaction()  # a click anywhere continues (Continue is a button too)
+            self.focus.handle(intent)
             return None
         beat = self.beat
         if beat is None:
             return None
-        if intent.kind == "scroll":
-            intent = Intent("up" if intent.value > 0 else "down")
         if beat.menu:
             return self.handle_menu(intent)
-        chosen = self.focus.handle(intent)
+        if intent.kind == "select" and isinstance(intent.value, int):
+            choices = self.shown_choices()
+            if 0 <= intent.value < len(choices):
+                return self.decide(Choose(choices[intent.value].id))
+            return None
+        if intent.kind in ("up", "down") and self.focused_hidden():
+            self.show_focused()  # first show the card that has the focus, then move
+            return None
+        chosen = self.focus.handle(intent, numbered=False)
         if intent.kind in ("up", "down", "next", "prev", "left", "right"):
-            self.layout_choices()
+            self.show_focused()
         if chosen is not None:
             return self.decide(Choose(chosen))
         return None
 
+    def focused_hidden(self) -> bool:
+        item = self.focus.focused
+        return item is not None and item.rect.height == 0
+
     def handle_menu(self, intent: Intent) -> Transition:
-        remedies = self.menu_remedies()
+        remedies = self.shown_remedies()
         if intent.kind == "select" and isinstance(intent.value, int):
             if 0 <= intent.value < len(remedies):
                 self.toggle(remedies[intent.value].id)
@@ -264,9 +500,12 @@ class EncounterScene(Scene):
             if key is not None:
                 self.toggle(key)
             return None
+        if intent.kind in ("up", "down") and self.focused_hidden():
+            self.show_focused()
+            return None
         self.focus.handle(intent, numbered=False)
         if intent.kind in ("up", "down", "next", "prev", "left", "right"):
-            self.layout_choices()
+            self.show_focused()
         return None
 
     def toggle(self, remedy_id: str) -> None:
@@ -274,13 +513,14 @@ class EncounterScene(Scene):
             self.selected.remove(remedy_id)
         else:
             self.selected.append(remedy_id)
+        self.layout_column()
         self.focus.focus(remedy_id)
-        self.layout_choices()
+        self.show_focused()
 
     def offer(self) -> Transition:
         if not self.selected:
             return None
-        order = [r.id for r in self.menu_remedies() if r.id in self.selected]
+        order = [r.id for r in self.shown_remedies() if r.id in self.selected]
         return self.decide(Offer(tuple(order)))
 
     def decide(self, action: Action) -> Transition:
@@ -297,14 +537,20 @@ class EncounterScene(Scene):
             self.you_said = choice.text.get(self.ctx.lang) if choice else action.choice
         else:
             self.you_said = " + ".join(
-                r.label.get(self.ctx.lang) for r in self.menu_remedies() if r.id in action.remedies
+                r.label.get(self.ctx.lang) for r in self.shown_remedies() if r.id in action.remedies
             )
         self.reply = turn.reply
+        self.mood = turn.mood  # the portrait and label follow the line said
+        self.pending = [turn.reply]
         self.selected = []
         self.phase = "reacting"
-        self.react_left = REACT_SECONDS
+        self.guard = REACTION_GUARD
+        settings = self.ctx.settings
+        auto = settings.auto_continue and not settings.reduced_motion
+        self.react_left = reading_seconds(turn.reply) if auto else None
         self.flash = ""
-        self.layout_choices()
+        self.scroller.offset = 0
+        self.layout_column()
         return None
 
     def end_reaction(self) -> Transition:
@@ -312,22 +558,22 @@ class EncounterScene(Scene):
             return self.finish()
         self.phase = "choosing"
         self.elapsed = 0.0
-        self.focus.index = 0
-        self.first = 0
-        self.layout_choices()
+        self.guard = INPUT_GUARD
+        self.pending = [self.engine.say(self.state)]
+        self.scroller.offset = 0
+        self.focus.clear()  # a new beat opens with nothing chosen for the trainee (principle 17)
+        self.layout_column()
         return None
 
-    # -- time ------------------------------------------------------------------------------
+    # -- time ----------------------------------------------------------------------------------
     def update(self, dt: float) -> Transition:
+        self.guard = max(0.0, self.guard - dt)  # real time: the guard is about people
         dt *= self.ctx.time_scale
-        if self.flash_left > 0:
-            self.flash_left = max(0.0, self.flash_left - dt)
-            if self.flash_left == 0:
-                self.layout_choices()
         if self.phase == "reacting":
-            self.react_left -= dt
-            if self.react_left <= 0:
-                return self.end_reaction()
+            if self.react_left is not None:
+                self.react_left -= dt
+                if self.react_left <= 0:
+                    return self.end_reaction()
             return None
         self.elapsed += dt
         before = self.state.beat
@@ -337,17 +583,22 @@ class EncounterScene(Scene):
             return self.finish()
         if self.state.beat != before:
             self.selected = []
-            self.focus.index = 0
-            self.first = 0
-            self.layout_choices()
+            self.focus.clear()
+            self.scroller.offset = 0
+            self.guard = INPUT_GUARD
+            self.layout_column()
         return None
 
     def show(self, events: list[Event]) -> None:
         for event in events:
+            if event.mood:
+                self.mood = event.mood
             if event.kind == "timeout" and event.text:
                 self.flash = event.text
-                self.flash_left = TIMEOUT_BUBBLE_SECONDS
-                self.layout_choices()
+                self.pending.append(event.text)
+                self.layout_column()
+            elif event.kind == "moved":
+                self.pending.append(event.text)
 
     def finish(self) -> Transition:
         run = self.engine.play(self.decisions, seed=self.seed)
@@ -360,19 +611,24 @@ class EncounterScene(Scene):
             cohort=self.ctx.cohort,
             started_at=self.started_at,
             finished_at=self.ctx.now(),
+            time_factor=self.time_factor,
         )
-        error = ""
-        try:
-            self.ctx.results.save(record, self.scenario)
-        except Exception as exc:  # noqa: BLE001 - a failed save must not lose the debrief
-            error = str(exc) or type(exc).__name__
-        return Replace(go("debrief", scenario=self.scenario, played=played, saved_error=error))
+        results = self.ctx.results
 
-    # -- drawing ---------------------------------------------------------------------------
+        def save() -> bool:
+            results.save(record, self.scenario)
+            return results.durable()
+
+        saving: Future[bool] = self.ctx.jobs.submit(save)
+        self.ctx.track_save(saving, record)
+        return Replace(
+            go("debrief", scenario=self.scenario, played=played, saving=saving, record=record)
+        )
+
+    # -- drawing -------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        ctx, th = self.ctx, self.ctx.theme
+        ctx = self.ctx
         settings = ctx.settings
-        surface.fill(th.bg)
         draw_background(
             surface,
             surface.get_rect(),
@@ -381,7 +637,7 @@ class EncounterScene(Scene):
             t=ctx.time,
             reduced_motion=settings.reduced_motion,
         )
-        mood = mood_of(self.state.anger)
+        mood = self.mood
         beat = self.beat
         cues = beat.cues if beat is not None and self.phase == "choosing" else ()
         draw_portrait(
@@ -396,82 +652,71 @@ class EncounterScene(Scene):
         )
         self.draw_mood(surface, mood)
         self.draw_top_bar(surface)
-        self.draw_bubble(surface)
-        if cues and self.cues_rect.height:
-            label = ctx.t("ui.encounter.cues", cues=", ".join(c.replace("-", " ") for c in cues))
-            font = ctx.fonts.get("small")
-            width = min(self.cues_rect.width, font.size(label)[0] + 28)
-            chip = pygame.Rect(
-                self.cues_rect.left, self.cues_rect.top, width, self.cues_rect.height
+        for piece in self.fixed:
+            if piece.rect is not None:
+                piece.draw(surface, piece.rect, False)
+        view = self.scroller.view
+        clip = surface.get_clip()
+        surface.set_clip(view.inflate(14, 6))
+        focused = self.focus.focused_key
+        for piece in self.scrolled:
+            if piece.rect is not None:
+                piece.draw(surface, piece.rect, piece.key is not None and piece.key == focused)
+        surface.set_clip(clip)
+        self.scroller.draw(surface, ctx)
+        for piece in self.footer:
+            if piece.rect is not None:
+                piece.draw(surface, piece.rect, piece.key == focused)
+
+    def draw_mood(self, surface: pygame.Surface, mood: str) -> None:
+        ctx, th = self.ctx, self.ctx.theme
+        rect = self.mood_label
+        panel(surface, rect, th.panel, th.border, radius=min(rect.height // 2, 18))
+        inner = rect.inflate(-24, -int(line_height(ctx, "small") * 0.6))
+        height = paragraph_height(ctx, self.mood_text(mood), "small", inner.width)
+        inner = pygame.Rect(inner.left, rect.centery - height // 2, inner.width, height)
+        paragraph(surface, ctx, self.mood_text(mood), "small", th.text, inner, align="center")
+
+    def draw_top_bar(self, surface: pygame.Surface) -> None:
+        ctx, th = self.ctx, self.ctx.theme
+        rect = self.top_bar
+        panel(surface, rect, th.panel, th.border, radius=rect.height // 2)
+        button(
+            surface, ctx, self.pause_rect, f"‖ {ctx.t('ui.encounter.pause')}", False, role="small"
+        )
+        pad = rect.height // 2
+        x = self.pause_rect.right + pad
+        elapsed = self.elapsed if self.phase == "choosing" else 0.0
+        clock = ctx.t("ui.encounter.clock", minutes=int(self.engine.clock(self.state, elapsed)))
+        clock_w = text_width(ctx, clock, "small")
+        avail = rect.right - pad - x
+        show_clock = clock_w + pad < avail * 0.45
+        if show_clock:
+            text(
+                surface,
+                ctx,
+                clock,
+                "small",
+                th.text,
+                (rect.right - pad, rect.centery),
+                anchor="midright",
             )
-            panel(surface, chip, th.panel_alt, th.border, radius=chip.height // 2)
+            avail -= clock_w + pad
+        patience = self.engine.patience(self.state)
+        if self.time_factor is None:
+            label = ctx.t("ui.encounter.no_limit")
             text(
                 surface,
                 ctx,
                 label,
                 "small",
                 th.text,
-                (chip.left + 14, chip.centery),
+                (x, rect.centery),
                 anchor="midleft",
-                max_width=chip.width - 28,
+                max_width=avail,
             )
-        if self.phase == "choosing" and beat is not None:
-            if beat.menu:
-                self.draw_menu(surface)
-            else:
-                self.draw_choices(surface, beat)
-        elif self.phase == "reacting":
-            hint = ctx.t("ui.encounter.continue_hint")
-            font = ctx.fonts.get("small")
-            chip = pygame.Rect(
-                0,
-                0,
-                min(self.choices_area.width, font.size(hint)[0] + 32),
-                int(line_height(ctx, "small") * 1.3),
-            )
-            chip.midbottom = (self.choices_area.centerx, self.choices_area.bottom)
-            panel(surface, chip, th.panel, th.border, radius=chip.height // 2)
-            text(
-                surface,
-                ctx,
-                hint,
-                "small",
-                th.text,
-                chip.center,
-                anchor="center",
-                max_width=chip.width - 24,
-            )
-
-    def draw_mood(self, surface: pygame.Surface, mood: str) -> None:
-        ctx, th = self.ctx, self.ctx.theme
-        mood_word = ctx.t("ui.mood." + mood)
-        label = f"{self.scenario.customer.name} · {mood_word}"
-        rect = self.mood_label
-        if ctx.fonts.get("small").size(label)[0] > rect.width - 16:
-            label = mood_word  # the mood must always show: it is never told by colour alone
-        panel(surface, rect, th.panel, th.border, radius=rect.height // 2)
-        text(
-            surface,
-            ctx,
-            label,
-            "small",
-            th.text,
-            rect.center,
-            anchor="center",
-            max_width=rect.width - 16,
-        )
-
-    def draw_top_bar(self, surface: pygame.Surface) -> None:
-        ctx, th = self.ctx, self.ctx.theme
-        rect = self.top_bar
-        panel(surface, rect, th.panel, th.border, radius=rect.height // 2)
-        pad = rect.height // 2
-        third = rect.width // 3
-        # Patience: a bar and a number (never colour alone).
-        left = (
-            self.patience_left() if self.phase == "choosing" else self.engine.patience(self.state)
-        )
-        patience = self.engine.patience(self.state)
+            return
+        left = self.patience_left() if self.phase == "choosing" else patience
         seconds = ctx.t("ui.encounter.seconds", value=int(left + 0.999))
         label = f"{ctx.t('ui.encounter.patience')}  {seconds}"
         label_rect = text(
@@ -480,114 +725,247 @@ class EncounterScene(Scene):
             label,
             "small",
             th.text,
-            (rect.left + pad, rect.centery),
+            (x, rect.centery),
             anchor="midleft",
-            max_width=third,
+            max_width=avail,
         )
-        bar_rect = pygame.Rect(
-            label_rect.right + pad // 2,
-            rect.centery - rect.height // 6,
-            max(20, rect.left + int(third * 1.4) - label_rect.right - pad),
-            max(6, rect.height // 3),
+        bar_w = min(int(avail * 0.6), avail - label_rect.width - pad)
+        if bar_w > 20:
+            bar_rect = pygame.Rect(
+                label_rect.right + pad // 2,
+                rect.centery - rect.height // 6,
+                bar_w,
+                max(6, rect.height // 3),
+            )
+            fraction = left / patience if patience else 0
+            color = th.good if fraction > 0.5 else th.warn if fraction > 0.2 else th.bad
+            bar(
+                surface,
+                bar_rect,
+                fraction,
+                color,
+                th.panel_alt if th.name == "default" else th.bar_bg,
+            )
+
+    # -- pieces --------------------------------------------------------------------------------
+    def draw_you(self, words: str) -> Callable[[pygame.Surface, pygame.Rect, bool], None]:
+        def draw(surface: pygame.Surface, rect: pygame.Rect, focused: bool) -> None:
+            th = self.ctx.theme
+            pad = int(14 * unit(self.size))
+            panel(surface, rect, th.panel_alt, th.border, radius=10)
+            paragraph(surface, self.ctx, words, "small", th.text, rect.inflate(-2 * pad, -2 * pad))
+
+        return draw
+
+    def draw_narration(self, words: str) -> Callable[[pygame.Surface, pygame.Rect, bool], None]:
+        def draw(surface: pygame.Surface, rect: pygame.Rect, focused: bool) -> None:
+            th = self.ctx.theme
+            pad = int(14 * unit(self.size))
+            shade = pygame.Surface(rect.size, pygame.SRCALPHA)
+            fill = (20, 26, 36, 215) if th.name == "default" else (0, 0, 0, 255)
+            pygame.draw.rect(shade, fill, shade.get_rect(), border_radius=4)
+            surface.blit(shade, rect.topleft)
+            pygame.draw.rect(surface, th.border, rect, width=1, border_radius=4)
+            ink = (232, 226, 214) if th.name == "default" else th.text
+            paragraph(surface, self.ctx, words, "body", ink, rect.inflate(-2 * pad, -2 * pad))
+
+        return draw
+
+    def draw_bubble(
+        self, speech: str, flash: str
+    ) -> Callable[[pygame.Surface, pygame.Rect, bool], None]:
+        def draw(surface: pygame.Surface, rect: pygame.Rect, focused: bool) -> None:
+            ctx, th = self.ctx, self.ctx.theme
+            u = unit(self.size)
+            pad = int(14 * u)
+            panel(surface, rect, th.bubble, th.border, radius=int(16 * u))
+            # The tail points at the customer's face (left, about a third down the portrait).
+            face_y = self.portrait.top + int(self.portrait.height * 0.3)
+            base_y = max(
+                rect.top + int(12 * u), min(rect.bottom - int(30 * u), face_y - int(30 * u))
+            )
+            reach = max(int(30 * u), min(rect.left - self.portrait.centerx, int(70 * u)))
+            tip = (
+                rect.left - reach,
+                max(base_y + int(24 * u), min(face_y, rect.bottom + int(40 * u))),
+            )
+            tail = [(rect.left + 1, base_y), tip, (rect.left + 1, base_y + int(20 * u))]
+            pygame.draw.polygon(surface, th.bubble, tail)
+            pygame.draw.lines(surface, th.border, False, tail, 2)
+            inner = rect.inflate(-2 * pad, -2 * pad)
+            y = inner.top
+            if speech:
+                y += paragraph(surface, ctx, speech, "body", th.bubble_text, inner)
+            if flash:
+                y += int(pad * 0.6)
+                paragraph(
+                    surface,
+                    ctx,
+                    flash,
+                    "body",
+                    th.bad if th.name == "default" else th.warn,
+                    pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
+                )
+
+        return draw
+
+    def draw_cues(self, cues: str) -> Callable[[pygame.Surface, pygame.Rect, bool], None]:
+        def draw(surface: pygame.Surface, rect: pygame.Rect, focused: bool) -> None:
+            th = self.ctx.theme
+            width = min(rect.width, text_width(self.ctx, cues, "small") + 28)
+            chip = pygame.Rect(rect.left, rect.top, width, rect.height)
+            panel(surface, chip, th.panel_alt, th.border, radius=min(chip.height // 2, 14))
+            inner = chip.inflate(-28, -int(small_pad(self.ctx)))
+            paragraph(surface, self.ctx, cues, "small", th.text, inner)
+
+        return draw
+
+    def draw_badge(
+        self, surface: pygame.Surface, rect: pygame.Rect, label: str, ticked: bool = False
+    ) -> None:
+        th = self.ctx.theme
+        pygame.draw.rect(
+            surface,
+            th.accent if ticked or label.isdigit() else th.panel_alt,
+            rect,
+            border_radius=rect.height // 3,
         )
-        self.more_x = rect.left + int(third * 1.85)
-        fraction = left / patience if patience else 0
-        color = th.good if fraction > 0.5 else th.warn if fraction > 0.2 else th.bad
-        bar(surface, bar_rect, fraction, color, th.panel_alt if th.name == "default" else th.bar_bg)
-        clock = ctx.t("ui.encounter.clock", minutes=int(self.state.minute + self.elapsed / 60))
+        if not label.isdigit() and not ticked:
+            pygame.draw.rect(surface, th.border, rect, width=2, border_radius=rect.height // 3)
         text(
             surface,
-            ctx,
-            clock,
+            self.ctx,
+            label,
             "small",
-            th.text,
-            (rect.right - pad, rect.centery),
-            anchor="midright",
-            max_width=rect.right - self.more_x - int(third * 0.25) - pad,
+            th.accent_text if ticked or label.isdigit() else th.text,
+            rect.center,
+            anchor="center",
         )
 
-    def draw_bubble(self, surface: pygame.Surface) -> None:
-        ctx, th = self.ctx, self.ctx.theme
-        rect = self.bubble
-        u = unit(self.size)
-        pad = int(16 * u)
-        panel(surface, rect, th.bubble, th.border, radius=int(18 * u))
-        tail = [
-            (rect.left, rect.top + int(40 * u)),
-            (rect.left - int(18 * u), rect.top + int(56 * u)),
-            (rect.left, rect.top + int(70 * u)),
-        ]
-        pygame.draw.polygon(surface, th.bubble, tail)
-        pygame.draw.lines(surface, th.border, False, tail, 2)
-        inner = rect.inflate(-2 * pad, -2 * pad)
-        if self.phase == "reacting":
-            you = said(ctx.t("ui.encounter.you"), self.you_said, ctx.lang)
-            used = paragraph(surface, ctx, you, "small", th.text_dim, inner, max_lines=2)
-            below = pygame.Rect(
-                inner.left,
-                inner.top + used + int(4 * u),
-                inner.width,
-                inner.height - used - int(4 * u),
-            )
-            paragraph(
-                surface,
-                ctx,
-                self.reply or ctx.t("ui.encounter.waiting"),
-                "body",
-                th.bubble_text,
-                below,
-            )
-            return
-        words = self.flash if self.flash_left > 0 and self.flash else self.engine.say(self.state)
-        paragraph(surface, ctx, words, "body", th.bubble_text, inner)
-
-    def draw_choices(self, surface: pygame.Surface, beat: Beat) -> None:
-        ctx, th = self.ctx, self.ctx.theme
-        u = unit(self.size)
-        pad = int(12 * u)
-        texts = {c.id: c.text.get(ctx.lang) for c in beat.choices}
-        for i, item in enumerate(self.focus.items):
-            if not item.rect.width:
-                continue
-            focused = i == self.focus.index
-            self.card(surface, item.rect, focused, False)
-            inner_pad = int(0.7 * pad)
-            badge = pygame.Rect(
-                item.rect.left + pad, item.rect.top + inner_pad, int(28 * u), int(28 * u)
-            )
-            pygame.draw.rect(surface, th.accent, badge, border_radius=badge.height // 3)
-            text(
-                surface,
-                ctx,
-                str(i + 1) if i < 9 else "·",
-                "small",
-                th.accent_text,
-                badge.center,
-                anchor="center",
-            )
+    def draw_choice(
+        self, index: int, words: str
+    ) -> Callable[[pygame.Surface, pygame.Rect, bool], None]:
+        def draw(surface: pygame.Surface, rect: pygame.Rect, focused: bool) -> None:
+            th = self.ctx.theme
+            pad = int(12 * unit(self.size))
+            self.card(surface, rect, focused, False)
+            size = self.badge_size()
+            badge = pygame.Rect(rect.left + pad, rect.top + int(0.7 * pad), size, size)
+            self.draw_badge(surface, badge, str(index + 1) if index < 9 else "·")
             body = pygame.Rect(
                 badge.right + pad,
-                item.rect.top + inner_pad,
-                item.rect.right - badge.right - 2 * pad,
-                item.rect.height - 2 * inner_pad,
+                rect.top + int(0.7 * pad),
+                rect.right - badge.right - 2 * pad,
+                rect.height - int(1.4 * pad),
             )
-            paragraph(surface, ctx, texts[item.key], "body", th.text, body)
-        self.draw_more(surface, len(beat.choices))
+            paragraph(surface, self.ctx, words, "body", th.text, body)
 
-    def draw_more(self, surface: pygame.Surface, count: int) -> None:
-        """When not every card fits: which ones show, in the top bar (never over the cards)."""
+        return draw
+
+    def draw_budget(self, surface: pygame.Surface, rect: pygame.Rect, focused: bool) -> None:
         ctx, th = self.ctx, self.ctx.theme
-        if self.first > 0 or self.visible_last < count - 1:
-            note = f"{self.first + 1}–{self.visible_last + 1} / {count}  ↑↓"
-            text(
+        u = unit(self.size)
+        budget = self.scenario.authority.budget
+        spent = self.spent()
+        over = spent > budget
+        label = ctx.t(
+            "ui.encounter.budget",
+            spent=_money(spent),
+            budget=_money(budget),
+            currency=self.scenario.authority.currency,
+        )
+        if over:
+            label += f"  ·  {ctx.t('ui.encounter.over_budget')}"
+        panel(surface, rect, th.panel, th.border, radius=rect.height // 2)
+        label_rect = text(
+            surface,
+            ctx,
+            label,
+            "small",
+            th.bad if over else th.text,
+            (rect.left + 14, rect.centery),
+            anchor="midleft",
+            max_width=int(rect.width * 0.7),
+        )
+        bar_rect = pygame.Rect(
+            label_rect.right + 16,
+            rect.centery - max(3, int(4 * u)),
+            rect.right - label_rect.right - 32,
+            max(6, int(8 * u)),
+        )
+        if bar_rect.width > 20:
+            bar(
                 surface,
-                ctx,
-                note,
-                "small",
-                th.text,
-                (self.more_x, self.top_bar.centery),
-                anchor="center",
+                bar_rect,
+                spent / budget if budget else (1.0 if spent else 0.0),
+                th.bad if over else th.good,
+                th.bar_bg,
             )
+
+    def draw_remedy(
+        self, index: int, remedy: Remedy
+    ) -> Callable[[pygame.Surface, pygame.Rect, bool], None]:
+        def draw(surface: pygame.Surface, rect: pygame.Rect, focused: bool) -> None:
+            ctx, th = self.ctx, self.ctx.theme
+            pad = int(12 * unit(self.size))
+            ticked = remedy.id in self.selected
+            self.card(surface, rect, focused, ticked)
+            size = self.badge_size()
+            box = pygame.Rect(rect.left + pad, rect.top + int(0.7 * pad), size, size)
+            self.draw_badge(surface, box, "✓" if ticked else str(index + 1), ticked)
+            beside = self.cost_beside(rect.width)
+            cost_w = self.cost_width() + pad if beside else 0
+            body = pygame.Rect(
+                box.right + pad,
+                rect.top + int(0.7 * pad),
+                rect.right - box.right - 2 * pad - cost_w,
+                rect.height,
+            )
+            used = paragraph(surface, ctx, remedy.label.get(ctx.lang), "body", th.text, body)
+            over = self.over_budget(remedy)
+            under = [] if beside else [self.cost_words(remedy)]
+            if over:
+                under.append(ctx.t("ui.encounter.over_budget"))
+            if under:
+                paragraph(
+                    surface,
+                    ctx,
+                    " · ".join(under),
+                    "small",
+                    th.bad if over else th.text_dim,
+                    pygame.Rect(
+                        body.left, body.top + used, body.width, rect.bottom - body.top - used
+                    ),
+                    bold=over,
+                )
+            if beside:
+                text(
+                    surface,
+                    ctx,
+                    self.cost_words(remedy),
+                    "body",
+                    th.bad if over else th.text_dim,
+                    (rect.right - pad, rect.top + int(0.7 * pad)),
+                    anchor="topright",
+                )
+
+        return draw
+
+    def draw_offer(self, surface: pygame.Surface, rect: pygame.Rect, focused: bool) -> None:
+        label = self.ctx.t("ui.encounter.offer", count=len(self.selected))
+        button(surface, self.ctx, rect, label, focused, primary=True, enabled=bool(self.selected))
+
+    def draw_continue(self, surface: pygame.Surface, rect: pygame.Rect, focused: bool) -> None:
+        ready = self.accepts_input()
+        button(
+            surface,
+            self.ctx,
+            rect,
+            self.ctx.t("ui.encounter.continue"),
+            True,
+            primary=True,
+            enabled=ready,
+        )
 
     def card(self, surface: pygame.Surface, rect: pygame.Rect, focused: bool, ticked: bool) -> None:
         th = self.ctx.theme
@@ -600,116 +978,8 @@ class EncounterScene(Scene):
             width=3 if ticked else 2,
         )
         if focused:
-            pygame.draw.rect(surface, th.focus, rect.inflate(6, 6), width=4, border_radius=12)
+            focus_ring(surface, self.ctx, rect, 10)
 
-    def draw_menu(self, surface: pygame.Surface) -> None:
-        ctx, th = self.ctx, self.ctx.theme
-        u = unit(self.size)
-        pad = int(12 * u)
-        budget = self.scenario.authority.budget
-        currency = self.scenario.authority.currency
-        spent = self.spent()
-        over = spent > budget
-        rect = self.budget_rect
-        label = ctx.t(
-            "ui.encounter.budget", spent=_money(spent), budget=_money(budget), currency=currency
-        )
-        if over:
-            label += f"  ·  {ctx.t('ui.encounter.over_budget')}"
-        chip = pygame.Rect(rect.left, rect.top, rect.width, int(line_height(ctx, "small") * 1.2))
-        panel(surface, chip, th.panel, th.border, radius=chip.height // 2)
-        label_rect = text(
-            surface,
-            ctx,
-            label,
-            "small",
-            th.bad if over else th.text,
-            (chip.left + 14, chip.centery),
-            anchor="midleft",
-            max_width=int(chip.width * 0.6),
-        )
-        bar_rect = pygame.Rect(
-            label_rect.right + 16,
-            chip.centery - max(3, int(4 * u)),
-            chip.right - label_rect.right - 32,
-            max(6, int(8 * u)),
-        )
-        bar(
-            surface,
-            bar_rect,
-            spent / budget if budget else (1.0 if spent else 0.0),
-            th.bad if over else th.good,
-            th.bar_bg,
-        )
-        remedies = {r.id: r for r in self.menu_remedies()}
-        for i, item in enumerate(self.focus.items):
-            if item.key == "offer":
-                from ..widgets import button
 
-                label = ctx.t("ui.encounter.offer", count=len(self.selected))
-                button(
-                    surface,
-                    ctx,
-                    item.rect,
-                    label,
-                    i == self.focus.index,
-                    primary=True,
-                    enabled=item.enabled,
-                )
-                continue
-            if not item.rect.width:
-                continue
-            remedy = remedies[item.key]
-            ticked = remedy.id in self.selected
-            self.card(surface, item.rect, i == self.focus.index, ticked)
-            box = pygame.Rect(
-                item.rect.left + pad, item.rect.top + pad, int(26 * u), int(26 * u)
-            )  # top is set below
-            pygame.draw.rect(surface, th.accent if ticked else th.panel_alt, box, border_radius=6)
-            pygame.draw.rect(surface, th.border, box, width=2, border_radius=6)
-            text(
-                surface,
-                ctx,
-                "✓" if ticked else str(i + 1),
-                "small",
-                th.accent_text if ticked else th.text,
-                box.center,
-                anchor="center",
-            )
-            inner_pad = int(0.7 * pad)
-            box.top = item.rect.top + inner_pad
-            body = pygame.Rect(
-                box.right + pad,
-                item.rect.top + inner_pad,
-                item.rect.right - box.right - 2 * pad - self.cost_w,
-                item.rect.height - 2 * inner_pad,
-            )
-            paragraph(surface, ctx, remedy.label.get(ctx.lang), "body", th.text, body, max_lines=2)
-            over = not remedy.escalate and not remedy.owed and remedy.cost > budget
-            if remedy.escalate:
-                detail = ctx.t("ui.encounter.escalate")
-            else:
-                detail = ctx.t("ui.encounter.cost", cost=_money(remedy.cost), currency=currency)
-            cost_x = item.rect.right - pad
-            text(
-                surface,
-                ctx,
-                detail,
-                "body",
-                th.bad if over else th.text_dim,
-                (cost_x, item.rect.top + inner_pad),
-                anchor="topright",
-                max_width=self.cost_w - pad,
-            )
-            if over:
-                text(
-                    surface,
-                    ctx,
-                    ctx.t("ui.encounter.over_budget"),
-                    "tiny",
-                    th.bad,
-                    (cost_x, item.rect.bottom - inner_pad),
-                    anchor="bottomright",
-                    max_width=self.cost_w - pad,
-                )
-        self.draw_more(surface, len(remedies))
+def small_pad(ctx) -> float:  # type: ignore[no-untyped-def]
+    return line_height(ctx, "small") * 0.6

@@ -10,15 +10,15 @@ from ...application.review import ReviewError, ReviewPort, RunSummary
 from ...i18n import said
 from ..document import Document
 from ..intents import Intent
+from ..jobs import outcome
 from ..scene import Pop, Push, Transition, go
 from ..widgets import Item, button, line_height, panel, text
-from .base import Screen
+from .base import BACK, Hint, Screen
 
 
 class ReviewScene(Screen):
     name = "review"
     title_key = "ui.review.title"
-    hint_key = "ui.review.hint"
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
@@ -35,10 +35,33 @@ class ReviewScene(Screen):
     def typing(self) -> bool:  # type: ignore[override]
         return not self.unlocked
 
+    def hints(self) -> list[Hint]:
+        t = self.ctx.t
+        if not self.unlocked:
+            return [Hint("Enter", t("ui.review.unlock"), Intent("confirm"))]
+        return [
+            Hint("↑↓", t("ui.hint.choose")),
+            Hint("←→", t("ui.review.cohort_hint")),
+            Hint("Enter", t("ui.review.replay"), Intent("confirm")),
+        ]
+
     def enter(self) -> None:
-        self.port = self.ctx.review()
-        if self.port is None:
-            self.error = self.ctx.t("ui.review.no_store")
+        # Opening the store can take a moment: on the worker, the screen shows at once.
+        self.opening = self.ctx.jobs.submit(self.ctx.review)
+        self.update(0.0)
+
+    def update(self, dt: float) -> Transition:
+        done, port, error = outcome(getattr(self, "opening", None))
+        if done:
+            self.opening = None
+            self.port = port
+            if self.port is None:
+                self.error = error or self.ctx.t("ui.review.no_store")
+            self.dirty = True
+        return None
+
+    def wake_in(self) -> float | None:
+        return 0.1 if getattr(self, "opening", None) is not None else None
 
     def unlock(self) -> None:
         if self.port is None:
@@ -70,15 +93,18 @@ class ReviewScene(Screen):
                 area.left, area.top + int(self.ctx.fonts.px("small") * 2), width, bh
             )
             self.focus.set(
-                [
-                    Item("passphrase", field),
-                    Item(
-                        "unlock",
-                        pygame.Rect(
-                            area.left, field.bottom + int(16 * self.u), int(width * 0.5), bh
+                self.with_back(
+                    [
+                        Item("passphrase", field),
+                        Item(
+                            "unlock",
+                            pygame.Rect(
+                                area.left, field.bottom + int(16 * self.u), int(width * 0.5), bh
+                            ),
                         ),
-                    ),
-                ]
+                    ]
+                ),
+                start="passphrase",
             )
             return
         self.chip = pygame.Rect(
@@ -101,10 +127,14 @@ class ReviewScene(Screen):
                 else pygame.Rect(-10_000, -10_000, 0, 0)
             )
             items.append(Item(row.run_id, rect))
-        self.focus.set(items)
+        self.focus.set(self.with_back(items))
 
     def handle(self, intent: Intent) -> Transition:
+        self.dirty = True
+        intent = self.hint_intent(intent) or intent
         if intent.kind == "back":
+            return Pop()
+        if intent.kind == "click" and intent.pos and self.back_rect.collidepoint(intent.pos):
             return Pop()
         if not self.unlocked:
             if intent.kind == "text":
@@ -126,10 +156,12 @@ class ReviewScene(Screen):
         if intent.kind == "scroll":
             intent = Intent("up" if intent.value > 0 else "down")
         if intent.kind == "select" and isinstance(intent.value, int):
-            intent = Intent("select", intent.value + self.first)
+            intent = Intent("select", intent.value + self.first + 1)  # after Back
         chosen = self.focus.handle(intent)
         if intent.kind in ("up", "down"):
             self.layout(self.size)
+        if chosen == BACK:
+            return Pop()
         if chosen is not None and self.port is not None:
             return Push(go("replay", port=self.port, run_id=chosen))
         return None
@@ -140,7 +172,9 @@ class ReviewScene(Screen):
         area = self.content_rect()
         ink = (220, 226, 236) if th.name == "default" else th.text
         if not self.unlocked:
-            field, unlock = self.focus.items[0].rect, self.focus.items[1].rect
+            field_item, unlock_item = self.focus.item("passphrase"), self.focus.item("unlock")
+            assert field_item is not None and unlock_item is not None
+            field, unlock = field_item.rect, unlock_item.rect
             text(
                 surface,
                 self.ctx,
@@ -159,7 +193,14 @@ class ReviewScene(Screen):
                 (field.left + 12, field.centery),
                 anchor="midleft",
             )
-            button(surface, self.ctx, unlock, self.ctx.t("ui.review.unlock"), False, primary=True)
+            button(
+                surface,
+                self.ctx,
+                unlock,
+                self.ctx.t("ui.review.unlock"),
+                self.focus.focused_key == "unlock",
+                primary=True,
+            )
             if self.error:
                 text(
                     surface,
@@ -194,7 +235,7 @@ class ReviewScene(Screen):
             )
         rows = {r.run_id: r for r in self.rows}
         for i, item in enumerate(self.focus.items):
-            if not item.rect.width:
+            if not item.rect.width or item.key == BACK:
                 continue
             r = rows[item.key]
             focused = i == self.focus.index
@@ -236,8 +277,14 @@ class ReplayScene(Screen):
 
     name = "replay"
     title_key = "ui.review.title"
-    hint_key = "ui.review.replay_hint"
     typing = True
+
+    def hints(self) -> list[Hint]:
+        t = self.ctx.t
+        return [
+            Hint("↑↓", t("ui.hint.scroll")),
+            Hint("Enter", t("ui.review.save_note"), Intent("confirm")),
+        ]
 
     def __init__(self, ctx, port: ReviewPort, run_id: str) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
@@ -304,7 +351,11 @@ class ReplayScene(Screen):
         self.max_scroll = max(0, self.doc.height - (self.text_rect.height - 2 * pad))
 
     def handle(self, intent: Intent) -> Transition:
+        self.dirty = True
+        intent = self.hint_intent(intent) or intent
         if intent.kind == "back":
+            return Pop()
+        if intent.kind == "click" and intent.pos and self.back_rect.collidepoint(intent.pos):
             return Pop()
         step = int(self.ctx.fonts.px("body") * 3)
         if intent.kind in ("down", "page_down") or (intent.kind == "scroll" and intent.value < 0):
