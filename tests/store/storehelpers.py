@@ -43,6 +43,9 @@ def record(
     )
 
 
+_LOWEST: dict[str, list[object]] = {}
+
+
 def worse(
     scenario: Scenario, trainee: str, minute: int = 0, cohort: str | None = None
 ) -> RunRecord:
@@ -50,10 +53,12 @@ def worse(
     from trainer.scoring.search import explore
 
     best = record(scenario, trainee, minute, cohort)
-    found = explore(scenario)
-    assert found.by_violation
-    path = min(found.by_violation.values(), key=lambda p: p.overall)
-    low = record(scenario, trainee, minute, cohort, list(path.decisions))
+    if scenario.sha256 not in _LOWEST:
+        found = explore(scenario)
+        assert found.by_violation
+        path = min(found.by_violation.values(), key=lambda p: p.overall)
+        _LOWEST[scenario.sha256] = list(path.decisions)
+    low = record(scenario, trainee, minute, cohort, _LOWEST[scenario.sha256])
     assert low.scores["overall"] < best.scores["overall"]
     return low
 
@@ -64,3 +69,14 @@ def bank() -> Scenario:
 
 def hotel() -> Scenario:
     return bundled_by_id("hotel-overbooked-late-arrival")
+
+
+def new_database(server: str) -> str:
+    """A new, empty database on the PostgreSQL ``server`` (a URL without a database)."""
+    import psycopg
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    dsn = server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{server}/{name}"

@@ -1,8 +1,22 @@
 """Results: what a finished run is once it leaves the engine (its record), the port every
-results store implements, and the one leaderboard rule. Pure: no database, no files."""
+results store implements, the one leaderboard rule (:mod:`.board`), the check of a record
+against its replay (:mod:`.verify`) and what a store can hold (:mod:`.limits`). Pure: no
+database, no files."""
 
-from .memory import MemoryResults
+from .board import RULE, Entry, Total
+from .limits import name_problem
+from .memory import MemoryResults, ResultsError
 from .port import Results
 from .records import BoardRow, RunRecord
 
-__all__ = ["BoardRow", "MemoryResults", "Results", "RunRecord"]
+__all__ = [
+    "RULE",
+    "BoardRow",
+    "Entry",
+    "MemoryResults",
+    "Results",
+    "ResultsError",
+    "RunRecord",
+    "Total",
+    "name_problem",
+]

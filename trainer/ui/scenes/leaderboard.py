@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from ...results.board import label
 from ..intents import Intent
 from ..scene import Pop, Transition
 from ..widgets import line_height, panel, text
@@ -107,7 +108,7 @@ class LeaderboardScene(Screen):
                 str(row.rank),
                 row.trainee,
                 row.cohort or "—",
-                row.scenario if scope_id is None else "",
+                label(row, ctx.lang) if scope_id is None else "",
                 str(row.overall),
             ]
             for i, cell in enumerate(cells):

@@ -1,0 +1,74 @@
+"""Checking a run's record against its replay: the one place where a stored score is compared with
+the score the rubric gives the same decisions on the same scenario file with the same seed.
+
+Integrity, as every results store reports it:
+
+- ``ok``: the replay gives exactly the stored action log, scores and outcome (and, in the SQL
+  store, every stored value also matches the seal written when the run was saved);
+- ``mismatch``: something differs: a value was edited, or the run was scored differently;
+- ``unreplayable``: the decisions no longer play to the end on the scenario file;
+- ``unverified scenario``: the run checks out, but it was played on a scenario version the
+  trainer does not trust (neither bundled nor approved by a trainer), so it is shown, never
+  ranked.
+
+Pure: the replay is the engine and the rubric, nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..engine import Choose, Engine, Offer
+from ..engine.engine import ActionError
+from ..engine.state import Action
+from ..scoring import score_run
+from .records import RunRecord
+
+if TYPE_CHECKING:
+    from ..scenario.model import Scenario
+
+OK = "ok"
+MISMATCH = "mismatch"
+UNREPLAYABLE = "unreplayable"
+UNVERIFIED = "unverified scenario"
+INTEGRITY = (OK, MISMATCH, UNREPLAYABLE, UNVERIFIED)
+
+
+def action_of(entry: dict[str, Any]) -> tuple[Action, float]:
+    """One entry of a stored action log as the engine's (action, seconds)."""
+    after = entry["after"]
+    if isinstance(after, bool) or not isinstance(after, int | float):
+        raise TypeError("after must be a number of seconds")
+    if "choose" in entry:
+        choice = entry["choose"]
+        if not isinstance(choice, str):
+            raise TypeError("choose must be a choice id")
+        return Choose(choice), float(after)
+    remedies = entry["offer"]
+    if not isinstance(remedies, list) or not all(isinstance(r, str) for r in remedies):
+        raise TypeError("offer must be a list of remedy ids")
+    return Offer(tuple(remedies)), float(after)
+
+
+def replay_check(record: RunRecord, scenario: Scenario | None) -> tuple[str, dict[str, int]]:
+    """``(integrity, recomputed scores)`` of ``record`` replayed on ``scenario`` (the file it
+    was played on; None when that file cannot be loaded)."""
+    if scenario is None or scenario.sha256 != record.scenario_sha256:
+        return UNREPLAYABLE, {}
+    try:
+        actions = [action_of(d) for d in record.decisions]
+        run = Engine(scenario, record.locale).play(actions, seed=record.seed)
+    except (ActionError, KeyError, TypeError, ValueError, OverflowError):
+        return UNREPLAYABLE, {}
+    if not run.complete:
+        return UNREPLAYABLE, {}
+    result = score_run(run)
+    scores = dict(result.scores)
+    same = (
+        scores == record.scores
+        and result.outcome.to_json() == record.outcome
+        and [d.to_json() for d in run.decisions] == list(record.decisions)
+        and scenario.id == record.scenario_id
+        and scenario.version == record.scenario_version
+    )
+    return (OK if same else MISMATCH), scores
