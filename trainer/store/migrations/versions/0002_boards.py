@@ -187,10 +187,15 @@ def downgrade() -> None:
     op.drop_table("board_totals")
     op.drop_table("best_runs")
     op.drop_table("trusted_versions")
-    with op.batch_alter_table("scenario_snapshots") as batch:
-        batch.drop_column("trusted")
-    with op.batch_alter_table("runs") as batch:
-        batch.drop_column("status")
-        batch.drop_column("digest")
-        if op.get_bind().dialect.name != "sqlite":
-            batch.alter_column("seed", type_=sa.Integer, existing_type=sa.BigInteger)
+    if op.get_bind().dialect.name == "sqlite":  # SQLite 3.35+ drops columns in place
+        for table, column in (
+            ("scenario_snapshots", "trusted"),
+            ("runs", "status"),
+            ("runs", "digest"),
+        ):
+            op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        return
+    op.drop_column("scenario_snapshots", "trusted")
+    op.drop_column("runs", "status")
+    op.drop_column("runs", "digest")
+    op.alter_column("runs", "seed", type_=sa.Integer, existing_type=sa.BigInteger)
