@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import wait_for
 from helpers import ROOT
+from storehelpers import wait_for
 
 from trainer.store import Store
 

@@ -16,6 +16,9 @@ Pure: the replay is the engine and the rubric, nothing else.
 
 from __future__ import annotations
 
+import json
+from collections import OrderedDict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..engine import Choose, Engine, Offer
@@ -50,25 +53,69 @@ def action_of(entry: dict[str, Any]) -> tuple[Action, float]:
     return Offer(tuple(remedies)), float(after)
 
 
+@dataclass(frozen=True)
+class Replayed:
+    """What replaying a log gives: None when it does not play to the end."""
+
+    scores: dict[str, int]
+    outcome: dict[str, Any]
+    decisions: list[dict[str, Any]]
+    scenario_id: str
+    version: int
+
+
+#: Replays already computed in this process, by everything a replay depends on (the scenario
+#: file and persona, byte for byte, the seed, the log, the language). A replay is a pure function
+#: of these, so a remembered one is the replay; the comparison with the stored values is made on
+#: every check all the same. Bounded: the oldest are forgotten first.
+_REPLAYS: OrderedDict[tuple[Any, ...], Replayed | None] = OrderedDict()
+REMEMBERED = 4096
+
+
+def replay(record: RunRecord, scenario: Scenario) -> Replayed | None:
+    """``record``'s log played again with its seed on ``scenario`` and scored."""
+    try:
+        log = json.dumps(record.decisions, sort_keys=True, allow_nan=False)
+    except (TypeError, ValueError):
+        return None
+    key = (scenario.sha256, scenario.raw, scenario.persona.raw, record.seed, record.locale, log)
+    if key in _REPLAYS:
+        _REPLAYS.move_to_end(key)
+        return _REPLAYS[key]
+    found: Replayed | None = None
+    try:
+        actions = [action_of(d) for d in record.decisions]
+        run = Engine(scenario, record.locale).play(actions, seed=record.seed)
+    except (ActionError, KeyError, TypeError, ValueError, OverflowError):
+        run = None
+    if run is not None and run.complete:
+        result = score_run(run)
+        found = Replayed(
+            dict(result.scores),
+            result.outcome.to_json(),
+            [d.to_json() for d in run.decisions],
+            scenario.id,
+            scenario.version,
+        )
+    _REPLAYS[key] = found
+    if len(_REPLAYS) > REMEMBERED:
+        _REPLAYS.popitem(last=False)
+    return found
+
+
 def replay_check(record: RunRecord, scenario: Scenario | None) -> tuple[str, dict[str, int]]:
     """``(integrity, recomputed scores)`` of ``record`` replayed on ``scenario`` (the file it
     was played on; None when that file cannot be loaded)."""
     if scenario is None or scenario.sha256 != record.scenario_sha256:
         return UNREPLAYABLE, {}
-    try:
-        actions = [action_of(d) for d in record.decisions]
-        run = Engine(scenario, record.locale).play(actions, seed=record.seed)
-    except (ActionError, KeyError, TypeError, ValueError, OverflowError):
+    found = replay(record, scenario)
+    if found is None:
         return UNREPLAYABLE, {}
-    if not run.complete:
-        return UNREPLAYABLE, {}
-    result = score_run(run)
-    scores = dict(result.scores)
     same = (
-        scores == record.scores
-        and result.outcome.to_json() == record.outcome
-        and [d.to_json() for d in run.decisions] == list(record.decisions)
-        and scenario.id == record.scenario_id
-        and scenario.version == record.scenario_version
+        found.scores == record.scores
+        and found.outcome == record.outcome
+        and found.decisions == list(record.decisions)
+        and found.scenario_id == record.scenario_id
+        and found.version == record.scenario_version
     )
-    return (OK if same else MISMATCH), scores
+    return (OK if same else MISMATCH), dict(found.scores)

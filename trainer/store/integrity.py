@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -292,6 +293,19 @@ class Verdict:
     recomputed: dict[str, int]
 
 
+#: Verdicts already reached in this process, by everything a verdict depends on: every stored
+#: value of the run, its trainee's name and cohort code, its snapshot as found now (file hash
+#: checked, persona hash) and whether that version is trusted. A verdict is a pure function of
+#: these, so an unchanged run is not replayed again; any edit changes the key. Bounded.
+_VERDICTS: OrderedDict[tuple[Any, ...], Verdict] = OrderedDict()
+REMEMBERED = 8192
+ROW_VALUES = (
+    "id", "trainee_id", "cohort_id", "scenario_id", "scenario_version", "scenario_sha256",
+    "seed", "actions", "engine_version", "locale", "started_at", "finished_at", "scores",
+    "overall", "outcome", "digest",
+)  # fmt: skip
+
+
 def check(
     row: RunRow,
     trainee: str,
@@ -300,6 +314,32 @@ def check(
     trust: dict[str, bool],
 ) -> Verdict:
     """Check one stored run against its seal, its snapshot and its replay."""
+    trusted = snapshot is not None and trust.get(snapshot.sha256, False)
+    key = (
+        tuple(getattr(row, name) for name in ROW_VALUES),
+        trainee,
+        cohort,
+        None if snapshot is None else (snapshot.sha256, snapshot.intact, snapshot.persona_sha256),
+        trusted,
+    )
+    found = _VERDICTS.get(key)
+    if found is None:
+        found = _check(row, trainee, cohort, snapshot, trusted)
+        _VERDICTS[key] = found
+        if len(_VERDICTS) > REMEMBERED:
+            _VERDICTS.popitem(last=False)
+    else:
+        _VERDICTS.move_to_end(key)
+    return found
+
+
+def _check(
+    row: RunRow,
+    trainee: str,
+    cohort: str | None,
+    snapshot: Snapshot | None,
+    trusted: bool,
+) -> Verdict:
     record = record_of(row, trainee, cohort)
     if record is None:
         return Verdict(placeholder_record(row, trainee, cohort), MISMATCH, MISMATCH, False, {})
@@ -315,9 +355,8 @@ def check(
     else:
         replayed, recomputed = UNREPLAYABLE, {}
     status = MISMATCH if tampered else replayed
-    is_trusted = snapshot is not None and trust.get(snapshot.sha256, False)
-    integrity = UNVERIFIED if status == OK and not is_trusted else status
-    return Verdict(record, integrity, status, is_trusted, recomputed)
+    integrity = UNVERIFIED if status == OK and not trusted else status
+    return Verdict(record, integrity, status, trusted, recomputed)
 
 
 def check_rows(

@@ -72,8 +72,8 @@ from .integrity import (
 )
 from .schema import (
     ALL_COHORTS,
+    Base,
     BestRun,
-    BoardTotal,
     Cohort,
     Note,
     Outbox,
@@ -426,11 +426,18 @@ class Store:
         return replay_check(record, self.scenario_for(record.scenario_sha256))
 
     def _run_query(self) -> Any:
+        """Runs with their trainee's name and cohort code, as plain rows (no ORM objects: a
+        board reads hundreds of them per call)."""
+        runs = Base.metadata.tables["runs"]
         return (
-            select(RunRow, Trainee.name, Cohort.code)
-            .join(Trainee, RunRow.trainee_id == Trainee.id)
-            .outerjoin(Cohort, RunRow.cohort_id == Cohort.id)
+            select(runs, Trainee.name.label("trainee_name"), Cohort.code.label("cohort_code"))
+            .join(Trainee, runs.c.trainee_id == Trainee.id)
+            .outerjoin(Cohort, runs.c.cohort_id == Cohort.id)
         )
+
+    @staticmethod
+    def _triples(result: Iterable[Any]) -> list[Any]:
+        return [(row, row.trainee_name, row.cohort_code) for row in result]
 
     @guarded
     def runs(
@@ -445,7 +452,7 @@ class Store:
         if not include_hidden:
             query = query.where(RunRow.hidden.is_(False))
         with Session(self.engine) as session:
-            rows = session.execute(query).all()
+            rows = self._triples(session.execute(query))
             verdicts, trust = check_rows(session, rows)
             flags = _snapshot_flags(session, trust)
         self._note_findings(rows, verdicts, _disagreeing(flags, trust), strict=False)
@@ -463,7 +470,7 @@ class Store:
     @guarded
     def run(self, run_id: str) -> StoredRun | None:
         with Session(self.engine) as session:
-            rows = session.execute(self._run_query().where(RunRow.id == run_id)).all()
+            rows = self._triples(session.execute(self._run_query().where(RunRow.id == run_id)))
             if not rows:
                 return None
             verdicts, trust = check_rows(session, rows)
@@ -564,36 +571,36 @@ class Store:
     def _board_round(
         self, scope: int, scenario: str | None, limit: int
     ) -> tuple[list[BoardRow] | None, int]:
+        best_runs = Base.metadata.tables["best_runs"]
+        board_totals = Base.metadata.tables["board_totals"]
         with Session(self.engine) as session:
-            totals: list[BoardTotal] = []
+            totals: list[Any] = []
             if scenario is not None:
-                best = list(
-                    session.scalars(
-                        select(BestRun)
-                        .where(BestRun.scope == scope, BestRun.scenario_id == scenario)
-                        .order_by(BestRun.overall.desc(), BestRun.finished_at, BestRun.run_id)
-                        .limit(limit)
+                best = session.execute(
+                    select(best_runs)
+                    .where(best_runs.c.scope == scope, best_runs.c.scenario_id == scenario)
+                    .order_by(
+                        best_runs.c.overall.desc(), best_runs.c.finished_at, best_runs.c.run_id
                     )
-                )
+                    .limit(limit)
+                ).all()
             else:
-                totals = list(
-                    session.scalars(
-                        select(BoardTotal)
-                        .where(BoardTotal.scope == scope)
-                        .order_by(
-                            BoardTotal.total.desc(), BoardTotal.finished_at, BoardTotal.run_id
-                        )
-                        .limit(limit)
+                totals = session.execute(
+                    select(board_totals)
+                    .where(board_totals.c.scope == scope)
+                    .order_by(
+                        board_totals.c.total.desc(),
+                        board_totals.c.finished_at,
+                        board_totals.c.run_id,
                     )
-                )
-                best = list(
-                    session.scalars(
-                        select(BestRun).where(
-                            BestRun.scope == scope,
-                            BestRun.trainee_id.in_([t.trainee_id for t in totals]),
-                        )
+                    .limit(limit)
+                ).all()
+                best = session.execute(
+                    select(best_runs).where(
+                        best_runs.c.scope == scope,
+                        best_runs.c.trainee_id.in_([t.trainee_id for t in totals]),
                     )
-                )
+                ).all()
             rows, verdicts, flags = self._checked(
                 session, {b.run_id for b in best} | {t.run_id for t in totals}
             )
@@ -611,10 +618,14 @@ class Store:
             )
         fixed_totals: list[tuple[int, int]] = []
         shown_totals: list[board.Total] = []
+        by_trainee: dict[int, list[board.Entry]] = {}
+        for (trainee_id, _), entry in good.items():
+            by_trainee.setdefault(trainee_id, []).append(entry)
+        repairing = {trainee_id for trainee_id, _, _ in refresh}
         for t in totals:
-            mine = [e for (trainee_id, _), e in good.items() if trainee_id == t.trainee_id]
-            if any(trainee_id == t.trainee_id for trainee_id, _, _ in refresh):
+            if t.trainee_id in repairing:
                 continue  # its best runs are being repaired; its total follows
+            mine = by_trainee.get(t.trainee_id, [])
             expected = board.total_of(mine) if mine else None
             if (
                 expected is None
@@ -641,7 +652,9 @@ class Store:
         rows: list[Any] = []
         for i in range(0, len(wanted), 500):
             rows.extend(
-                session.execute(self._run_query().where(RunRow.id.in_(wanted[i : i + 500])))
+                self._triples(
+                    session.execute(self._run_query().where(RunRow.id.in_(wanted[i : i + 500])))
+                )
             )
         verdicts, trust = check_rows(session, rows)
         flags = _snapshot_flags(session, trust)
@@ -908,7 +921,7 @@ class Store:
 # -- checks ----------------------------------------------------------------------------------
 
 
-def _stands(best: BestRun, row: RunRow, verdict: Verdict, scope: int) -> bool:
+def _stands(best: Any, row: Any, verdict: Verdict, scope: int) -> bool:
     """Whether a board row may be shown: its run checks out now, is visible and on a trusted
     version, and the row says what the run says."""
     return (
