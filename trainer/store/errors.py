@@ -19,7 +19,9 @@ def _first_line(exc: BaseException) -> str:
     return line if len(line) <= 200 else line[:197] + "..."
 
 
-def describe(exc: BaseException, where: str, *, sqlite: bool) -> str:
+def describe(
+    exc: BaseException, where: str, *, sqlite: bool, busy_seconds: float = BUSY_SECONDS
+) -> str:
     """A sentence for a database failure at ``where`` (a file, or a URL without its password)."""
     orig = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
     text = _first_line(orig)
@@ -27,7 +29,7 @@ def describe(exc: BaseException, where: str, *, sqlite: bool) -> str:
     if "locked" in low or "busy" in low:
         return (
             f"the results database {where} is busy: another program has been writing to it for "
-            f"over {BUSY_SECONDS} seconds (another game window, a trainer command, or a tool "
+            f"over {busy_seconds:g} seconds (another game window, a trainer command, or a tool "
             "holding the file open). Close it and try again"
         )
     if sqlite and ("not a database" in low or "malformed" in low or "corrupt" in low):
@@ -57,8 +59,10 @@ def describe(exc: BaseException, where: str, *, sqlite: bool) -> str:
     return f"cannot use the results database {where}: {text}"
 
 
-def translate(exc: BaseException, where: str, *, sqlite: bool) -> StoreError:
-    return StoreError(describe(exc, where, sqlite=sqlite))
+def translate(
+    exc: BaseException, where: str, *, sqlite: bool, busy_seconds: float = BUSY_SECONDS
+) -> StoreError:
+    return StoreError(describe(exc, where, sqlite=sqlite, busy_seconds=busy_seconds))
 
 
 DATABASE_ERRORS: tuple[type[BaseException], ...] = (SQLAlchemyError, sqlite3.Error)

@@ -130,7 +130,9 @@ def guarded(method: Callable[P, T]) -> Callable[P, T]:
         except DATABASE_ERRORS as exc:
             store = args[0]
             assert isinstance(store, Store)
-            raise translate(exc, store.where, sqlite=store.is_sqlite) from None
+            raise translate(
+                exc, store.where, sqlite=store.is_sqlite, busy_seconds=store.busy_seconds
+            ) from None
 
     return run
 
@@ -139,11 +141,18 @@ class Store:
     """Opens (and migrates) the database at ``url``."""
 
     def __init__(
-        self, url: str | None = None, *, migrate: bool = True, create: bool = True
+        self,
+        url: str | None = None,
+        *,
+        migrate: bool = True,
+        create: bool = True,
+        busy_seconds: float = BUSY_SECONDS,
     ) -> None:
         """``create=False`` (read-only commands): a SQLite file that does not exist is an
-        error naming it, and neither the file nor its folder is created."""
+        error naming it, and neither the file nor its folder is created. ``busy_seconds``: how
+        long SQLite waits for another program's write before saying the database is busy."""
         self.url = url or default_url()
+        self.busy_seconds = busy_seconds
         self.path: Path | None = None
         if self.url.startswith("sqlite:///") and not self.url.startswith("sqlite:///:memory:"):
             self.path = Path(self.url[len("sqlite:///") :])
@@ -168,7 +177,7 @@ class Store:
         except (SQLAlchemyError, sqlite3.Error, ImportError, ValueError) as exc:
             raise StoreError(f"cannot open the results database {self.safe_url}: {exc}") from None
         if self.is_sqlite:
-            event.listen(self.engine, "connect", _sqlite_connect)
+            event.listen(self.engine, "connect", functools.partial(_sqlite_connect, busy_seconds))
             event.listen(self.engine, "begin", _sqlite_begin)
         # Writes take the database at once on SQLite (BEGIN IMMEDIATE), so what a save reads
         # (the trainee's best run) cannot change before it writes; PostgreSQL locks rows.
@@ -533,7 +542,9 @@ class Store:
             return 0
         except DATABASE_ERRORS as exc:
             if strict:
-                raise translate(exc, self.where, sqlite=self.is_sqlite) from None
+                raise translate(
+                    exc, self.where, sqlite=self.is_sqlite, busy_seconds=self.busy_seconds
+                ) from None
             return 0
 
     # -- leaderboards ----------------------------------------------------------------------
@@ -1064,10 +1075,10 @@ def _scrypt(
 # -- SQLite ----------------------------------------------------------------------------------
 
 
-def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_connect(busy_seconds: float, dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # transactions are begun by _sqlite_begin
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
+    cursor.execute(f"PRAGMA busy_timeout={int(busy_seconds * 1000)}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
