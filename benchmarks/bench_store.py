@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -345,11 +346,20 @@ def board_figures(
 
 
 def measure(kind: str, args: argparse.Namespace, made: dict[str, list[Any]]) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="bench-store-"))
+    try:
+        run_board_figures(kind, folder, args, made)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_board_figures(
+    kind: str, folder: Path, args: argparse.Namespace, made: dict[str, list[Any]]
+) -> None:
     from sqlalchemy import text
 
     from trainer.store import Store
 
-    folder = Path(tempfile.mkdtemp(prefix="bench-store-"))
     with database(kind, folder) as url:
         built = build(url, args, made)
         started = time.perf_counter()
@@ -433,6 +443,7 @@ def main() -> int:
     made = templates()
     for kind in args.db.split(","):
         measure(kind.strip(), args, made)
+        sys.stdout.flush()
     return 0
 
 
