@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -80,8 +81,9 @@ def replay(record: RunRecord, scenario: Scenario) -> Replayed | None:
         return None
     key = (scenario.sha256, scenario.raw, scenario.persona.raw, record.seed, record.locale, log)
     if key in _REPLAYS:
-        _REPLAYS.move_to_end(key)
-        return _REPLAYS[key]
+        with suppress(KeyError):  # another thread may have just forgotten it
+            _REPLAYS.move_to_end(key)
+            return _REPLAYS[key]
     found: Replayed | None = None
     try:
         actions = [action_of(d) for d in record.decisions]
@@ -97,10 +99,17 @@ def replay(record: RunRecord, scenario: Scenario) -> Replayed | None:
             scenario.id,
             scenario.version,
         )
-    _REPLAYS[key] = found
-    if len(_REPLAYS) > REMEMBERED:
-        _REPLAYS.popitem(last=False)
+    remember(_REPLAYS, key, found, REMEMBERED)
     return found
+
+
+def remember(cache: OrderedDict[Any, Any], key: Any, value: Any, size: int) -> None:
+    """Keep ``value`` under ``key``, forgetting the oldest entries beyond ``size`` (safe when
+    threads share the cache: at worst an entry is computed twice)."""
+    cache[key] = value
+    while len(cache) > size:
+        with suppress(KeyError):
+            cache.popitem(last=False)
 
 
 def replay_check(record: RunRecord, scenario: Scenario | None) -> tuple[str, dict[str, int]]:

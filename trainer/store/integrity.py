@@ -20,6 +20,7 @@ import hashlib
 import json
 from collections import OrderedDict
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
@@ -29,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from ..content.library import Library, bundled_scenarios
 from ..results.records import RunRecord
-from ..results.verify import MISMATCH, OK, UNREPLAYABLE, UNVERIFIED, replay_check
+from ..results.verify import MISMATCH, OK, UNREPLAYABLE, UNVERIFIED, remember, replay_check
 from ..scenario.diagnostics import Collector
 from ..scenario.model import Persona, Scenario
 from ..scenario.validate import read_persona, read_scenario
@@ -325,11 +326,10 @@ def check(
     found = _VERDICTS.get(key)
     if found is None:
         found = _check(row, trainee, cohort, snapshot, trusted)
-        _VERDICTS[key] = found
-        if len(_VERDICTS) > REMEMBERED:
-            _VERDICTS.popitem(last=False)
+        remember(_VERDICTS, key, found, REMEMBERED)
     else:
-        _VERDICTS.move_to_end(key)
+        with suppress(KeyError):  # another thread may have just forgotten it
+            _VERDICTS.move_to_end(key)
     return found
 
 
