@@ -248,34 +248,39 @@ def _read_snapshot(sha256: str, source: str, persona_source: str | None) -> Scen
     return replace(scenario, raw=data)
 
 
-def snapshots(session: Session, shas: Iterable[str]) -> dict[str, Snapshot]:
+@dataclass(frozen=True)
+class Found:
+    """The snapshots a set of runs was played on, as found now: each checked and read, whether
+    each is trusted now (intact, and matching a trusted version, persona included), and the
+    trust flag stored on it (which the boards' SQL uses)."""
+
+    snapshots: dict[str, Snapshot]
+    trusted: dict[str, bool]
+    flags: dict[str, bool]
+
+
+def find_snapshots(session: Session, shas: Iterable[str]) -> Found:
+    """Read and check the snapshots ``shas`` with their trusted versions, in one query per 500."""
     wanted = sorted(set(shas))
-    found: dict[str, Snapshot] = {}
+    found = Found({}, {}, {})
     for i in range(0, len(wanted), 500):
         rows = session.execute(
             select(
-                ScenarioSnapshot.sha256, ScenarioSnapshot.source, ScenarioSnapshot.persona_source
-            ).where(ScenarioSnapshot.sha256.in_(wanted[i : i + 500]))
-        )
-        for sha, source, persona_source in rows:
-            found[sha] = load_snapshot(sha, source, persona_source)
-    return found
-
-
-def trusted_pairs(session: Session, shas: Iterable[str]) -> set[tuple[str, str]]:
-    """(file, persona) hashes of the trusted versions among ``shas``."""
-    wanted = sorted(set(shas))
-    pairs: set[tuple[str, str]] = set()
-    for i in range(0, len(wanted), 500):
-        pairs.update(
-            (sha, persona)
-            for sha, persona in session.execute(
-                select(TrustedVersion.sha256, TrustedVersion.persona_sha256).where(
-                    TrustedVersion.sha256.in_(wanted[i : i + 500])
-                )
+                ScenarioSnapshot.sha256,
+                ScenarioSnapshot.source,
+                ScenarioSnapshot.persona_source,
+                ScenarioSnapshot.trusted,
+                TrustedVersion.persona_sha256,
             )
+            .outerjoin(TrustedVersion, TrustedVersion.sha256 == ScenarioSnapshot.sha256)
+            .where(ScenarioSnapshot.sha256.in_(wanted[i : i + 500]))
         )
-    return pairs
+        for sha, source, persona_source, flag, trusted_persona in rows:
+            snap = load_snapshot(sha, source, persona_source)
+            found.snapshots[sha] = snap
+            found.trusted[sha] = snap.intact and trusted_persona == snap.persona_sha256
+            found.flags[sha] = bool(flag)
+    return found
 
 
 # -- checking runs ---------------------------------------------------------------------------
@@ -361,22 +366,16 @@ def _check(
 
 def check_rows(
     session: Session, rows: Iterable[tuple[RunRow, str, str | None]]
-) -> tuple[dict[str, Verdict], dict[str, bool]]:
+) -> tuple[dict[str, Verdict], Found]:
     """Check runs (each with its trainee's name and cohort code), reading their snapshots and
-    trusted versions in a few queries. Returns each run's verdict, and whether each snapshot
-    involved is trusted now (intact, and matching a trusted version, persona included)."""
+    trusted versions in one query. Returns each run's verdict, and the snapshots as found."""
     chosen = list(rows)
-    shas = {row.scenario_sha256 for row, _, _ in chosen}
-    found = snapshots(session, shas)
-    pairs = trusted_pairs(session, shas)
-    trust = {
-        sha: snap.intact and (sha, snap.persona_sha256) in pairs for sha, snap in found.items()
-    }
+    found = find_snapshots(session, {row.scenario_sha256 for row, _, _ in chosen})
     verdicts = {
-        row.id: check(row, name, code, found.get(row.scenario_sha256), trust)
+        row.id: check(row, name, code, found.snapshots.get(row.scenario_sha256), found.trusted)
         for row, name, code in chosen
     }
-    return verdicts, trust
+    return verdicts, found
 
 
 __all__ = [
@@ -388,6 +387,7 @@ __all__ = [
     "Verdict",
     "check",
     "check_rows",
+    "find_snapshots",
     "instant",
     "load_snapshot",
     "record_of",

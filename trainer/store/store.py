@@ -63,6 +63,7 @@ from ..scenario.model import Scenario
 from . import boards
 from .errors import BUSY_SECONDS, DATABASE_ERRORS, StoreError, translate
 from .integrity import (
+    Found,
     Verdict,
     check_rows,
     load_snapshot,
@@ -462,9 +463,8 @@ class Store:
             query = query.where(RunRow.hidden.is_(False))
         with Session(self.engine) as session:
             rows = self._triples(session.execute(query))
-            verdicts, trust = check_rows(session, rows)
-            flags = _snapshot_flags(session, trust)
-        self._note_findings(rows, verdicts, _disagreeing(flags, trust), strict=False)
+            verdicts, found = check_rows(session, rows)
+        self._note_findings(rows, verdicts, _disagreeing(found), strict=False)
         return [
             StoredRun(
                 verdicts[row.id].record,
@@ -482,9 +482,8 @@ class Store:
             rows = self._triples(session.execute(self._run_query().where(RunRow.id == run_id)))
             if not rows:
                 return None
-            verdicts, trust = check_rows(session, rows)
-            flags = _snapshot_flags(session, trust)
-        self._note_findings(rows, verdicts, _disagreeing(flags, trust), strict=False)
+            verdicts, found = check_rows(session, rows)
+        self._note_findings(rows, verdicts, _disagreeing(found), strict=False)
         row = rows[0][0]
         verdict = verdicts[run_id]
         return StoredRun(
@@ -667,9 +666,8 @@ class Store:
                     session.execute(self._run_query().where(RunRow.id.in_(wanted[i : i + 500])))
                 )
             )
-        verdicts, trust = check_rows(session, rows)
-        flags = _snapshot_flags(session, trust)
-        return rows, verdicts, _disagreeing(flags, trust)
+        verdicts, found = check_rows(session, rows)
+        return rows, verdicts, _disagreeing(found)
 
     @guarded
     def best_scores(self, trainee: str) -> dict[str, int]:
@@ -947,22 +945,9 @@ def _stands(best: Any, row: Any, verdict: Verdict, scope: int) -> bool:
     )
 
 
-def _snapshot_flags(session: Session, shas: Iterable[str]) -> dict[str, bool]:
-    wanted = sorted(set(shas))
-    flags: dict[str, bool] = {}
-    for i in range(0, len(wanted), 500):
-        for sha, trusted in session.execute(
-            select(ScenarioSnapshot.sha256, ScenarioSnapshot.trusted).where(
-                ScenarioSnapshot.sha256.in_(wanted[i : i + 500])
-            )
-        ):
-            flags[sha] = bool(trusted)
-    return flags
-
-
-def _disagreeing(flags: dict[str, bool], trust: dict[str, bool]) -> dict[str, bool]:
+def _disagreeing(found: Found) -> dict[str, bool]:
     """The snapshots whose stored trust flag differs from their trust as checked now."""
-    return {sha: now for sha, now in trust.items() if sha in flags and flags[sha] != now}
+    return {sha: now for sha, now in found.trusted.items() if found.flags.get(sha) != now}
 
 
 def _trusted_version(scenario: Scenario, persona: str, origin: str) -> TrustedVersion:
