@@ -35,7 +35,6 @@ OK = "ok"
 MISMATCH = "mismatch"
 UNREPLAYABLE = "unreplayable"
 UNVERIFIED = "unverified scenario"
-INTEGRITY = (OK, MISMATCH, UNREPLAYABLE, UNVERIFIED)
 
 
 def action_of(entry: dict[str, Any]) -> tuple[Action, float]:

@@ -288,9 +288,9 @@ def find_snapshots(session: Session, shas: Iterable[str]) -> Found:
 
 @dataclass(frozen=True)
 class Verdict:
-    """A run as checked now. ``integrity`` is one of ``results.verify.INTEGRITY``; ``status``
-    is what the store keeps for it ("ok", "mismatch", "unreplayable": trust is not stored on
-    the run); ``trusted`` whether its scenario version may be ranked."""
+    """A run as checked now. ``integrity``: ok, mismatch, unreplayable or unverified scenario;
+    ``status``: what the store keeps for it ("ok", "mismatch", "unreplayable": trust is not
+    stored on the run); ``trusted``: whether its scenario version may be ranked."""
 
     record: RunRecord
     integrity: str
