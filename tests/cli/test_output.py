@@ -21,6 +21,7 @@ from helpers import bundled_by_id
 from trainer.cli import main
 from trainer.cli import results as results_cli
 from trainer.cli.output import NAME, table, terminal
+from trainer.results import BoardRow
 
 NAMES: list[str] = json.loads(
     (Path(__file__).parent.parent / "hostile" / "names.json").read_text("utf-8")
@@ -67,13 +68,15 @@ class FakeStore:
 
     def leaderboard(self, scenario: str | None, cohort: str | None, limit: int) -> list[Any]:
         return [
-            SimpleNamespace(
+            BoardRow(
                 rank=i + 1,
                 trainee=name,
                 cohort=name,
                 scenario="bank-double-charge",
                 overall=90 - i,
                 run_id=f"run-{i}",
+                scenarios=1,
+                finished_at=WHEN,
             )
             for i, name in enumerate(self.names[:limit])
         ]

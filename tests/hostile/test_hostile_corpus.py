@@ -62,7 +62,7 @@ SCRIPT_CASES = {
     "choose-a-remedy.yaml": (4, 13, "'remake' is a remedy, not a choice"),
     "empty-steps.yaml": (2, 8, "steps is empty"),
     "escape-in-trainee.yaml": (2, 10, "control character U+001B"),
-    "huge-seed.yaml": (2, 7, "it must be between 0 and 9223372036854775807"),
+    "huge-seed.yaml": (2, 7, "seed must be a whole number from 0 to 9223372036854775807"),
     "not-a-mapping.yaml": (2, 1, "must be a mapping"),
     "offer-at-a-choice-beat.yaml": (3, 12, "beat 'complaint' is not a remedy menu"),
     "typo-choice.yaml": (3, 13, "has a choice 'own-itt' (did you mean \"own-it\"?)"),

@@ -105,12 +105,12 @@ def parse(document: str) -> Rows:
 def cohort() -> list[ReportRun]:
     """A small cohort with known answers (minutes give the order of the runs)."""
     return [
-        # Zia: s1 best 80 (first reached at minute 1, again at 9), s2 70 -> 150, first best 1.
+        # Zia: s1 best 80 (first reached at minute 1, again at 9), s2 70 -> 150, complete at
+        # minute 5 (the later of her two counted runs).
         run("a1", "Zia", 80, minutes=1, scenario="s1", apology=20, speed=70),
         run("a2", "Zia", 70, minutes=5, scenario="s2", apology=30, speed=70),
         run("a3", "Zia", 80, minutes=9, scenario="s1", apology=40, speed=70),
-        # Ben: 90 + 60 = 150 too, but his first best run is at minute 2 -> ranked after Zia,
-        # though he comes first by name.
+        # Ben: 90 + 60 = 150 too, complete at minute 3 -> the same rank as Zia, listed first.
         run("b1", "Ben", 90, minutes=2, scenario="s1", follow_up=10),
         run("b2", "Ben", 60, minutes=3, scenario="s2", follow_up=30),
         # Cai: 160 -> first. His flagged 100 must not count anywhere.
@@ -164,17 +164,20 @@ def board_names(parsed: Rows) -> list[str]:
 def test_leaderboard_sums_best_runs_and_breaks_ties_by_the_earlier_run(parsed: Rows) -> None:
     assert board_names(parsed) == [
         "Cai",
-        "Zia",
         "Ben",
+        "Zia",
         VIETNAMESE_NAME,
         SCRIPT_NAME,
         SQL_NAME,
         CHINESE_NAME,
     ]
     ranks_totals = [(cells[0], cells[2], cells[3]) for cells in parsed.rows["board-row"]][:3]
-    assert ranks_totals == [("1", "160", "2"), ("2", "150", "2"), ("3", "150", "2")]
-    # Zia's best s1 run is the first 80 (minute 1), not the equal one at minute 9.
-    assert parsed.rows["board-row"][1][4] == "2026-03-02 09:01 UTC"
+    # Equal totals share a rank; the total complete first is listed first.
+    assert ranks_totals == [("1", "160", "2"), ("2", "150", "2"), ("2", "150", "2")]
+    assert parsed.rows["board-row"][1][4] == "2026-03-02 09:03 UTC"  # Ben's last counted run
+    # Zia's best s1 run is the first 80 (minute 1), not the equal one at minute 9: her total
+    # was complete at minute 5.
+    assert parsed.rows["board-row"][2][4] == "2026-03-02 09:05 UTC"
 
 
 def test_tie_on_one_scenario_goes_to_the_earlier_run_whatever_the_input_order() -> None:
@@ -185,8 +188,9 @@ def test_tie_on_one_scenario_goes_to_the_earlier_run_whatever_the_input_order() 
     ]
     for order in (runs, runs[::-1]):
         board = leaderboard(order)
-        assert [(e.rank, e.trainee, e.total) for e in board] == [(1, "Zoe", 70), (2, "Abe", 70)]
-        assert board[0].first_best == T0 + timedelta(minutes=10)
+        assert [(e.rank, e.trainee, e.overall) for e in board] == [(1, "Zoe", 70), (1, "Abe", 70)]
+        assert board[0].finished_at == T0 + timedelta(minutes=10)
+        assert board[0].run_id == "early" and board[0].scenarios == 1
 
 
 # -- flagged runs --------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Reliability: eight processes storing fifty runs each at once lose nothing, on both databases;
-a process killed with SIGKILL while saving leaves every earlier run intact."""
+rival processes saving for the same trainees keep the boards right; a process killed with
+SIGKILL while saving leaves every earlier run intact."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import wait_for
 from helpers import ROOT
+from storehelpers import wait_for
 
 from trainer.store import Store
 
@@ -92,3 +93,57 @@ def test_killed_during_the_first_save_leaves_a_usable_database(
 
     store.save(record(bank(), "after"), bank())
     assert len(store.runs()) == before + 1
+
+
+RIVALS = textwrap.dedent("""
+    import random, sys
+    sys.path[:0] = [{tests!r}, {store_tests!r}]
+    from storehelpers import bank, hotel, record, worse
+    from trainer.store import Store
+    store = Store(sys.argv[1])
+    rng = random.Random(int(sys.argv[2]))
+    for i in range(int(sys.argv[3])):
+        scenario = rng.choice([bank(), hotel()])
+        make = rng.choice([record, worse])
+        store.save(make(scenario, f"t{{rng.randrange(3)}}", minute=rng.randrange(8)), scenario)
+""").format(tests=str(ROOT / "tests"), store_tests=str(Path(__file__).parent))
+
+
+@pytest.mark.slow
+def test_rival_processes_saving_for_the_same_trainees_keep_the_boards_right(db_url: str) -> None:
+    """Four processes save runs for the same three trainees on the same scenarios at once: the
+    boards kept in each save's transaction end up exactly as the rule computes them from all
+    the runs (no lost update between two saves of one trainee)."""
+    from trainer.results.board import Entry
+    from trainer.results.board import leaderboard as rule
+
+    Store(db_url).close()
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", RIVALS, db_url, str(n), "30"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(4)
+    ]
+    for worker in workers:
+        _, err = worker.communicate(timeout=300)
+        assert worker.returncode == 0, err[-2000:]
+    store = Store(db_url)
+    runs = store.runs()
+    assert len(runs) == 120 and {r.integrity for r in runs} == {"ok"}
+    everything = [
+        Entry(
+            r.record.run_id,
+            r.record.trainee,
+            r.record.cohort,
+            r.record.scenario_id,
+            r.record.scores["overall"],
+            r.record.finished_at,
+        )  # fmt: skip
+        for r in runs
+    ]
+    for scenario in (None, "bank-double-charge", "hotel-overbooked-late-arrival"):
+        assert store.leaderboard(scenario) == rule(everything, scenario)
+    store.close()

@@ -24,7 +24,7 @@ def store(db_url: str) -> Store:
 
 def test_fresh_database_is_migrated_to_head_and_reopening_keeps_results(db_url: str) -> None:
     first = Store(db_url)
-    assert first.revision() == "0001"
+    assert first.revision() == "0002"
     first.save(record(bank(), "Ana"), bank())
     first.close()
     again = Store(db_url)  # migrating an up-to-date database changes nothing
@@ -69,7 +69,7 @@ def test_leaderboard_best_run_per_trainee_ties_broken_by_the_earlier_run(store: 
         store.save(rec, bank())
     board = store.leaderboard(scenario=bank().id)
     assert [r.trainee for r in board] == ["Bo", "Ana", "Cy"]  # Bo and Ana tie: Bo was earlier
-    assert [r.rank for r in board] == [1, 2, 3]
+    assert [r.rank for r in board] == [1, 1, 3]  # the tie shares a rank
     assert board[1].run_id == late.run_id  # Ana's best run, not her later worse one
 
 
@@ -176,3 +176,16 @@ def test_xapi_outbox_keeps_statements_until_sent(store: Store) -> None:
     assert store.queue_statements(rec.run_id, statements) == 0  # queued once
     store.mark_sent([statements[0]["id"]])
     assert [s["id"] for s in store.pending_statements()] == [s["id"] for s in statements[1:]]
+
+
+def test_saving_the_same_run_again_changes_nothing_and_other_content_is_refused(
+    store: Store,
+) -> None:
+    first = record(bank(), "Ana", 0)
+    store.save(first, bank())
+    store.save(first, bank())  # a retry after an uncertain answer
+    assert [r.record.run_id for r in store.runs()] == [first.run_id]
+    changed = replace(first, scores={**first.scores, "overall": 100})
+    with pytest.raises(StoreError, match="already saved, with other content"):
+        store.save(changed, bank())
+    assert store.runs()[0].record.scores == first.scores

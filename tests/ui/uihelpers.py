@@ -29,7 +29,7 @@ def make_ctx(size: tuple[int, int] = SIZE, **settings: object) -> Context:
         datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc) + timedelta(seconds=i)
         for i in range(100_000)
     )
-    ids = iter(f"run-{i:04d}" for i in range(100_000))
+    ids = iter(f"00000000-0000-4000-8000-{i:012d}" for i in range(100_000))  # UUIDs
     ctx = Context(
         settings=Settings(**settings),  # type: ignore[arg-type]
         scenarios=sorted(bundled(), key=lambda s: (s.difficulty, s.id)),

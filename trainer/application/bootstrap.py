@@ -46,7 +46,9 @@ class LazyStore:
             except StoreError as exc:
                 if self._warn is not None:
                     self._warn(f"{exc}; results are kept for this session only")
-                self._inner = MemoryResults()
+                from ..content.bundled import is_bundled
+
+                self._inner = MemoryResults(trusted=is_bundled)
         return self._inner
 
     def store(self) -> Store | None:

@@ -11,6 +11,11 @@ if TYPE_CHECKING:
     from ..store import Store, StoredRun
 
 
+#: Runs whose every stored value checks out (a run on an unapproved scenario version is
+#: verified, only not ranked); the others are neither exported nor sent.
+VERIFIED = ("ok", "unverified scenario")
+
+
 class UnknownCohort(LookupError):
     def __init__(self, code: str) -> None:
         super().__init__(f"no cohort '{code}'; 'trainer cohort list' shows them")
@@ -54,6 +59,8 @@ def _statements_of(store: Store, runs: Iterable[StoredRun]) -> list[dict[str, An
 
     out: list[dict[str, Any]] = []
     for r in runs:
+        if r.integrity not in VERIFIED:  # a stored value was edited: nothing of it is sent
+            continue
         scenario = store.scenario_for(r.record.scenario_sha256)
         if scenario is None:
             continue
@@ -64,8 +71,9 @@ def _statements_of(store: Store, runs: Iterable[StoredRun]) -> list[dict[str, An
 
 
 def cohort_statements(store: Store, cohort: str | None) -> list[dict[str, Any]]:
-    """xAPI statements of the cohort's visible runs (every cohort when None); each is queued in
-    the outbox too, so a later send includes it."""
+    """xAPI statements of the cohort's visible, verified runs (every cohort when None); each is
+    queued in the outbox too, so a later send includes it. A run that fails its integrity check
+    (``mismatch``, ``unreplayable``) is left out."""
     if cohort is not None:
         require_cohort(store, cohort)
     return _statements_of(store, store.runs(cohort=cohort, include_hidden=False))

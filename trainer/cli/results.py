@@ -111,7 +111,10 @@ def _runs_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("table", "json"), default="table")
 
 
-@command("runs", "stored runs, with an integrity field (ok or mismatch)")(_runs_options)
+@command(
+    "runs",
+    "stored runs, with an integrity field (ok, mismatch, unreplayable, unverified scenario)",
+)(_runs_options)
 @handles_store_errors
 def cmd_runs(args: argparse.Namespace) -> int:
     store = _store(create=False)
@@ -174,20 +177,31 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
         return fail(f"--limit takes a number from 1 to 1000, not {args.limit}", EXIT_USAGE)
     store = _store(create=False)
     _known_filters(store, args.cohort, args.scenario)
+    from ..results.board import label
+
     rows = store.leaderboard(scenario=args.scenario, cohort=args.cohort, limit=args.limit)
     data = [
         {
             "rank": r.rank,
             "trainee": r.trainee,
             "cohort": r.cohort,
-            "scenario": args.scenario or r.scenario,
+            "scenario": label(r, "en"),
             "overall": r.overall,
             "run_id": r.run_id,
         }
         for r in rows
     ]
     if args.format == "json":
-        print(dumps(data, indent=2))
+        extra = [
+            {
+                "scenarios": r.scenarios,
+                "total": r.is_total,
+                "finished_at": r.finished_at.isoformat(),
+            }
+            for r in rows
+        ]
+        full = [{**d, **e} for d, e in zip(data, extra, strict=True)]
+        print(dumps(full, indent=2))
     elif args.format == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=BOARD_FIELDS)
@@ -252,7 +266,12 @@ def cmd_replay(args: argparse.Namespace) -> int:
             + (f"   (moved: {moves})" if moves else "")
         )
     print(f"\nstored scores: {record.scores}")
-    if shown.stored.integrity != "ok":
+    if shown.stored.integrity == "unverified scenario":
+        print(
+            "this run was played on a scenario version that is neither bundled nor approved by "
+            "a trainer: it is not ranked ('trainer scenario approve FILE' approves a version)"
+        )
+    elif shown.stored.integrity != "ok":
         print(f"recomputed:    {shown.stored.recomputed}  <- differs: this run is not ranked")
     for note in shown.notes:
         print(f"note ({terminal(note['author'], NAME)}, {note['at']}): {terminal(note['text'])}")
@@ -387,6 +406,59 @@ def _note_options(p: argparse.ArgumentParser) -> None:
 def cmd_note(args: argparse.Namespace) -> int:
     _store(create=False).add_note(_passphrase(), args.run_id, args.author, args.text)
     print(f"note added to run {terminal(args.run_id, NAME)}")
+    return EXIT_OK
+
+
+# -- trusted scenario versions -----------------------------------------------------------------
+
+
+def _scenario_options(p: argparse.ArgumentParser) -> None:
+    ssub = p.add_subparsers(dest="action", metavar="ACTION")
+    ssub.required = True
+    a = ssub.add_parser(
+        "approve",
+        help="rank the runs played on these exact scenario files (trainer passphrase)",
+    )
+    a.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    ssub.add_parser("approved", help="the scenario versions whose runs are ranked")
+
+
+@command(
+    "scenario",
+    "approve scenario versions so their runs are ranked (bundled ones always are)",
+)(_scenario_options)
+@handles_store_errors
+def cmd_scenario(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .authoring import library
+    from .output import missing, print_diagnostics
+
+    if args.action == "approved":
+        rows = [
+            (v["scenario"], v["version"], v["sha256"][:12], v["origin"], v["since"][:16])
+            for v in _store(create=False).trusted_versions()
+        ]
+        sys.stdout.write(table(("scenario", "version", "sha256", "origin", "since"), rows))
+        return EXIT_OK
+    absent = missing(args.paths)
+    for path in absent:
+        print(f"{path}:1:1: error: no such file or folder", file=sys.stderr)
+    loaded = library(()).load_paths([Path(p) for p in args.paths if p not in absent])
+    print_diagnostics(loaded.errors)
+    if absent or loaded.errors:
+        return fail("nothing approved: fix the errors above first")
+    if not loaded.scenarios:
+        return fail("nothing approved: no scenario file in " + ", ".join(args.paths))
+    store = _store(create=True)
+    passphrase = _passphrase()
+    store.require_trainer(passphrase)
+    for scenario in loaded.scenarios:
+        count = store.approve_scenario(passphrase, scenario)
+        print(
+            f"approved {scenario.id} v{scenario.version} (file {scenario.sha256[:12]}): "
+            f"{count} stored run(s) were played on it; the verified ones are ranked from now on"
+        )
     return EXIT_OK
 
 

@@ -14,11 +14,12 @@ from ..engine.state import Action, Choose, Offer
 from ..scenario.diagnostics import Collector, did_you_mean, excerpt
 from ..scenario.limits import MAX_SCRIPT_BYTES, MAX_STEPS
 from ..scenario.model import Scenario
-from ..scenario.reader import Reader
+from ..scenario.reader import INT, Reader
 from ..scenario.yamlsafe import YNode, parse_bytes
 from .files import read_file
 
 SCRIPT_KEYS = ("seed", "trainee", "cohort", "steps")
+SEED_MAX = 2**63 - 1  # what the results store's BIGINT column holds
 STEP_KEYS = ("choose", "offer", "after")
 
 
@@ -88,7 +89,7 @@ def script_from_tree(
     r.keys(fields, root, "the script", ("steps",), ("seed", "trainee", "cohort"))
     seed = 0
     if "seed" in fields:
-        seed = r.integer(fields["seed"][1], "seed", 0, 2**63 - 1) or 0
+        seed = _seed(r, fields["seed"][1])
     trainee = r.string(fields["trainee"][1], "trainee") if "trainee" in fields else None
     cohort = r.string(fields["cohort"][1], "cohort") if "cohort" in fields else None
     steps: list[Step] = []
@@ -112,6 +113,21 @@ def script_from_tree(
     if len(out.errors) > before:
         return None
     return Script(seed, trainee, cohort, tuple(steps))
+
+
+def _seed(r: Reader, node: YNode) -> int:
+    """The seed exactly (a whole number is read as an integer, never through a float, so
+    2**53 + 1 stays itself), from 0 to what the results store holds."""
+    text = str(node.value).replace("_", "") if node.is_scalar else ""
+    if node.is_scalar and not node.quoted and node.kind == "int" and INT.match(text):
+        seed = int(text)
+        if 0 <= seed <= SEED_MAX:
+            return seed
+        shown = text if len(text) <= 24 else f"a number of {len(text.lstrip('+-'))} digits"
+        r.error(node, f"seed must be a whole number from 0 to {SEED_MAX}, not {shown}")
+        return 0
+    r.integer(node, "seed", 0, SEED_MAX)  # the reader says what is not a whole number
+    return 0
 
 
 class _Ids:

@@ -238,6 +238,9 @@ MESSAGES: dict[str, str] = {
     "ui.board.scenario": "Scenario",
     "ui.board.score": "Score",
     "ui.board.empty": "No runs yet. Play a scenario to appear here.",
+    "ui.board.hint": "←→ change scenario · Esc back",
+    "board.total_one": "total of 1 scenario",
+    "board.total": "total of {count} scenarios",
     "ui.settings.title": "Settings",
     "ui.settings.text_size": "Text size: {value}%",
     "ui.settings.contrast": "High contrast: {value}",
@@ -364,5 +367,8 @@ MESSAGES: dict[str, str] = {
     "ui.review.anger": "anger {before} → {after}",
     "ui.review.integrity_ok": "Scores verified",
     "ui.review.integrity_bad": "Scores do not match the replay: not ranked",
+    "ui.review.integrity_unverified": (
+        "Played on a scenario version no trainer approved: not ranked"
+    ),
     "ui.review.notes": "Notes",
 }

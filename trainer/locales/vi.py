@@ -250,6 +250,9 @@ MESSAGES: dict[str, str] = {
     "ui.board.scenario": "Tình huống",
     "ui.board.score": "Điểm",
     "ui.board.empty": "Chưa có lượt chơi nào. Hãy chơi một tình huống để có tên ở đây.",
+    "ui.board.hint": "←→ đổi tình huống · Esc quay lại",
+    "board.total_one": "tổng của 1 tình huống",
+    "board.total": "tổng của {count} tình huống",
     "ui.settings.title": "Cài đặt",
     "ui.settings.text_size": "Cỡ chữ: {value}%",
     "ui.settings.contrast": "Độ tương phản cao: {value}",
@@ -376,5 +379,8 @@ MESSAGES: dict[str, str] = {
     "ui.review.anger": "mức giận {before} → {after}",
     "ui.review.integrity_ok": "Điểm đã được kiểm chứng",
     "ui.review.integrity_bad": "Điểm không khớp với bản phát lại: không xếp hạng",
+    "ui.review.integrity_unverified": (
+        "Chơi trên phiên bản tình huống chưa được giảng viên duyệt: không xếp hạng"
+    ),
     "ui.review.notes": "Ghi chú",
 }

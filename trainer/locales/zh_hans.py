@@ -214,6 +214,9 @@ MESSAGES: dict[str, str] = {
     "ui.board.scenario": "场景",
     "ui.board.score": "得分",
     "ui.board.empty": "还没有记录。完成一个场景就能上榜。",
+    "ui.board.hint": "←→ 切换场景 · Esc 返回",
+    "board.total_one": "1 个场景合计",
+    "board.total": "{count} 个场景合计",
     "ui.settings.title": "设置",
     "ui.settings.text_size": "文字大小：{value}%",
     "ui.settings.contrast": "高对比度：{value}",
@@ -332,5 +335,6 @@ MESSAGES: dict[str, str] = {
     "ui.review.anger": "怒气 {before} → {after}",
     "ui.review.integrity_ok": "分数已核验",
     "ui.review.integrity_bad": "分数与回放不符：不计入排名",
+    "ui.review.integrity_unverified": "所用场景版本未经培训师批准：不计入排名",
     "ui.review.notes": "备注",
 }

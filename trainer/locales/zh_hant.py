@@ -215,6 +215,9 @@ MESSAGES: dict[str, str] = {
     "ui.board.scenario": "情境",
     "ui.board.score": "分數",
     "ui.board.empty": "目前還沒有紀錄。完成一個情境就能登上排行榜。",
+    "ui.board.hint": "←→ 切換情境 · Esc 返回",
+    "board.total_one": "1 個情境合計",
+    "board.total": "{count} 個情境合計",
     "ui.settings.title": "設定",
     "ui.settings.text_size": "文字大小：{value}%",
     "ui.settings.contrast": "高對比：{value}",
@@ -333,5 +336,6 @@ MESSAGES: dict[str, str] = {
     "ui.review.anger": "怒氣 {before} → {after}",
     "ui.review.integrity_ok": "分數已驗證",
     "ui.review.integrity_bad": "分數與重播不符：不列入排名",
+    "ui.review.integrity_unverified": "所用情境版本未經培訓師核准：不列入排名",
     "ui.review.notes": "備註",
 }

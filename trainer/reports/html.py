@@ -34,6 +34,8 @@ from markupsafe import Markup, escape
 
 from trainer.i18n import normalise, t
 from trainer.paths import bundled_assets
+from trainer.results.board import Entry, best_runs, total_rows, totals
+from trainer.results.records import BoardRow
 from trainer.safetext import visible
 
 if TYPE_CHECKING:
@@ -60,7 +62,9 @@ class ReportRun:
     scenario_title: str
     scores: dict[str, int]  # speed, apology, remedy_fit, follow_up, [boundaries], overall
     finished_at: datetime
-    integrity: str  # "ok" | "mismatch"
+    integrity: (
+        str  # "ok", or why it is not ranked: "mismatch", "unreplayable", "unverified scenario"
+    )
 
 
 # -- the report's own words ------------------------------------------------------------------------
@@ -76,21 +80,23 @@ ENGLISH: dict[str, str] = {
     "no_runs_detail": "Nobody in this cohort has finished a scenario yet. Once trainees play, "
     "their scores, progress and the hardest scenarios will appear here.",
     "leaderboard": "Leaderboard",
-    "leaderboard_note": "Each trainee's best verified run per scenario, summed across scenarios; "
-    "ties go to the trainee whose best runs came first. Flagged runs are "
-    "never ranked.",
+    "leaderboard_note": "Each trainee's best verified run per scenario, summed across scenarios. "
+    "Equal totals share a rank; the total complete first (its last run finished first) is "
+    "listed first. Flagged runs are never ranked.",
     "no_ranked": "No verified runs to rank yet.",
     "rank": "Rank",
     "trainee": "Trainee",
     "total": "Total",
     "scenarios": "Scenarios",
-    "first_best": "First best run",
+    "complete": "Complete",
     "chart_leaderboard": "The top trainees by total score",
-    "mismatch": "Flagged runs: stored score disagrees with its recomputation",
-    "mismatch_note": "These runs' stored scores do not match the score recomputed from the "
-    "decisions. They are excluded from the leaderboard and from every average "
-    "in this report. Check the database or the scenario version before "
-    "trusting them.",
+    "mismatch": "Flagged runs: not verified, or on a scenario version nobody approved",
+    "mismatch_note": "mismatch: a stored value (a score, the decisions, the seed, the time, the "
+    "scenario file) differs from what was saved or from the score recomputed from the "
+    "decisions. unreplayable: the decisions no longer play on the scenario file. unverified "
+    "scenario: the run was played on a scenario file that is neither bundled with the trainer "
+    "nor approved by a trainer ('trainer scenario approve FILE'). These runs are excluded from "
+    "the leaderboard and from every average in this report.",
     "run": "Run",
     "scenario": "Scenario",
     "finished": "Finished",
@@ -148,41 +154,18 @@ def _overall(run: ReportRun) -> int:
     return int(run.scores.get("overall", 0))
 
 
-@dataclass(frozen=True)
-class BoardEntry:
-    rank: int
-    trainee: str
-    total: int
-    scenarios: int
-    first_best: datetime
-
-
-def leaderboard(runs: Iterable[ReportRun]) -> list[BoardEntry]:
-    """Best verified run per trainee per scenario, summed across scenarios, best first.
-
-    The best run of a scenario is the earliest one with the highest overall; ties on the total go
-    to the trainee whose best runs started first (the earliest of them), then by name, as the
-    results port's leaderboard does. Runs whose integrity is not ``ok`` never count.
-    """
-    best: dict[tuple[str, str], ReportRun] = {}
-    for run in sorted((r for r in runs if r.integrity == OK), key=_order):
-        key = (run.trainee, run.scenario_id)
-        if key not in best or _overall(run) > _overall(best[key]):
-            best[key] = run
-    per_trainee: dict[str, list[ReportRun]] = {}
-    for run in best.values():
-        per_trainee.setdefault(run.trainee, []).append(run)
-    rows = sorted(
-        (
-            (name, sum(_overall(r) for r in chosen), len(chosen), min(_order(r) for r in chosen))
-            for name, chosen in per_trainee.items()
-        ),
-        key=lambda row: (-row[1], row[3], row[0]),
-    )
-    return [
-        BoardEntry(i + 1, name, total, count, first[0])
-        for i, (name, total, count, first) in enumerate(rows)
+def leaderboard(runs: Iterable[ReportRun]) -> list[BoardRow]:
+    """The cohort's board of totals across scenarios, by the one rule (``results.board.RULE``,
+    the same rows as ``trainer leaderboard --cohort``): each trainee's best verified run per
+    scenario, summed; ties share a rank and the total complete first is listed first. Runs whose
+    integrity is not ``ok`` never count. Every trainee with a verified run is listed."""
+    entries = [
+        Entry(r.run_id, r.trainee, r.cohort, r.scenario_id, _overall(r), r.finished_at)
+        for r in runs
+        if r.integrity == OK
     ]
+    best = best_runs(entries)
+    return total_rows(totals(best), max(1, len(best)))
 
 
 def _dimensions_of(runs: Iterable[ReportRun]) -> dict[str, list[int]]:
@@ -527,7 +510,7 @@ class _Charts:
             fig.tight_layout(pad=0.8, h_pad=1.2)
             return self._uri(fig)
 
-    def leaderboard(self, board: Sequence[BoardEntry]) -> str:
+    def leaderboard(self, board: Sequence[BoardRow]) -> str:
         import matplotlib
 
         top = list(board[:LEADERBOARD_CHART_ROWS])
@@ -535,15 +518,15 @@ class _Charts:
             fig = self._figure(10.5, 0.9 + 0.3 * len(top))
             ax = fig.subplots()
             positions = list(range(len(top)))
-            ax.barh(positions, [e.total for e in top], color=ACCENT, height=0.66)
+            ax.barh(positions, [e.overall for e in top], color=ACCENT, height=0.66)
             ax.set_yticks(positions, [f"{e.rank}. {_chart_text(e.trainee)}" for e in top])
             ax.invert_yaxis()
-            peak = max(e.total for e in top)
+            peak = max(e.overall for e in top)
             for pos, entry in zip(positions, top, strict=True):
                 ax.text(
-                    entry.total + peak * 0.01,
+                    entry.overall + peak * 0.01,
                     pos,
-                    str(entry.total),
+                    str(entry.overall),
                     va="center",
                     fontproperties=self._font(8),
                     color=INK,
@@ -769,12 +752,12 @@ TEMPLATE = """\
 <table>
 <thead><tr><th class="num">{{ w.rank }}</th><th>{{ w.trainee }}</th>
 <th class="num">{{ w.total }}</th><th class="num">{{ w.scenarios }}</th>
-<th>{{ w.first_best }}</th></tr></thead>
+<th>{{ w.complete }}</th></tr></thead>
 <tbody>
 {% for e in board %}
 <tr class="board-row"><td class="num">{{ e.rank }}</td><td class="name">{{ e.trainee|name }}</td>
-<td class="num">{{ e.total }}</td><td class="num">{{ e.scenarios }}</td>
-<td class="when">{{ when(e.first_best) }}</td></tr>
+<td class="num">{{ e.overall }}</td><td class="num">{{ e.scenarios }}</td>
+<td class="when">{{ when(e.finished_at) }}</td></tr>
 {% endfor %}
 </tbody>
 </table>

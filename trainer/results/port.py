@@ -1,7 +1,8 @@
 """The results port: what the game, the command line and the server need from a results store.
 
 The SQL store (SQLite by default, PostgreSQL by URL) implements it; :class:`MemoryResults`
-serves a session without a database, and tests.
+serves a session without a database, and tests. Every implementation ranks by the one rule,
+``results.board.RULE``.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ class Results(Protocol):
         """Store one run (one transaction), with the scenario it was played on."""
 
     def best_scores(self, trainee: str) -> dict[str, int]:
-        """The trainee's best overall score per scenario id."""
+        """The trainee's best ranked overall score per scenario id (the runs that count on the
+        boards: verified, visible, on a trusted scenario version)."""
 
     def leaderboard(
         self, scenario: str | None = None, cohort: str | None = None, limit: int = 50
     ) -> list[BoardRow]:
-        """Best run per trainee (per scenario, or summed across scenarios when ``scenario`` is
-        None), best first, ties broken by the earlier run."""
+        """The board of ``scenario``, or of totals across scenarios when None, over the runs of
+        ``cohort`` (everyone's when None), by ``results.board.RULE``; ``limit`` 1 to 1000."""
 
     def find_cohort(self, code: str) -> CohortInfo | None:
         """The cohort a trainee's typed code means, letter case and surrounding spaces ignored

@@ -34,12 +34,27 @@ class RunRecord:
 
 @dataclass(frozen=True)
 class BoardRow:
+    """One row of a board (see ``results.board.RULE``).
+
+    On a scenario's board: the trainee's best run (``scenario`` its id, ``scenarios`` 1). On the
+    board of totals: ``scenario`` is None, ``overall`` the total and ``scenarios`` how many
+    scenarios it covers; the caller words the label ("total of 3 scenarios") from its catalog.
+    ``run_id``, ``cohort`` and ``finished_at`` are those of the best run, or of the run that
+    completed the total.
+    """
+
     rank: int
     trainee: str
     cohort: str | None
-    scenario: str
+    scenario: str | None
     overall: int
     run_id: str
+    scenarios: int
+    finished_at: datetime
+
+    @property
+    def is_total(self) -> bool:
+        return self.scenario is None
 
 
 @dataclass(frozen=True)

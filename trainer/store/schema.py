@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
@@ -17,6 +18,18 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from ..results.limits import (
+    AUTHOR_MAX,
+    COHORT_CODE_MAX,
+    COHORT_NAME_MAX,
+    ENGINE_VERSION_MAX,
+    FACILITATOR_MAX,
+    LOCALE_MAX,
+    RUN_ID_MAX,
+    SCENARIO_ID_MAX,
+    TRAINEE_MAX,
+)
+
 
 class Base(DeclarativeBase):
     pass
@@ -26,7 +39,7 @@ class Trainee(Base):
     __tablename__ = "trainees"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(TRAINEE_MAX), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
@@ -36,11 +49,11 @@ class Cohort(Base):
     __tablename__ = "cohorts"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    code: Mapped[str] = mapped_column(String(100), unique=True)
-    name: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(String(COHORT_CODE_MAX), unique=True)
+    name: Mapped[str] = mapped_column(String(COHORT_NAME_MAX))
     starts_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
     ends_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
-    facilitator: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    facilitator: Mapped[str | None] = mapped_column(String(FACILITATOR_MAX), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
@@ -51,25 +64,28 @@ class ScenarioSnapshot(Base):
     __tablename__ = "scenario_snapshots"
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    scenario_id: Mapped[str] = mapped_column(String(200))
+    scenario_id: Mapped[str] = mapped_column(String(SCENARIO_ID_MAX))
     version: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(Text)
     persona_source: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Derived (0002): whether a trusted version (``trusted_versions``) matches this snapshot's
+    # file and persona, so the boards can choose runs in SQL. Checked again before a run shows.
+    trusted: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class RunRow(Base):
     __tablename__ = "runs"
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID = xAPI registration
+    id: Mapped[str] = mapped_column(String(RUN_ID_MAX), primary_key=True)  # UUID: xAPI registration
     trainee_id: Mapped[int] = mapped_column(ForeignKey("trainees.id", ondelete="CASCADE"))
     cohort_id: Mapped[int | None] = mapped_column(ForeignKey("cohorts.id"), nullable=True)
-    scenario_id: Mapped[str] = mapped_column(String(200))
+    scenario_id: Mapped[str] = mapped_column(String(SCENARIO_ID_MAX))
     scenario_version: Mapped[int] = mapped_column(Integer)
     scenario_sha256: Mapped[str] = mapped_column(ForeignKey("scenario_snapshots.sha256"))
-    seed: Mapped[int] = mapped_column(Integer)
+    seed: Mapped[int] = mapped_column(BigInteger)  # 0002: BIGINT (0 to 2**63 - 1)
     actions: Mapped[str] = mapped_column(Text)  # JSON: the action log
-    engine_version: Mapped[str] = mapped_column(String(20))
-    locale: Mapped[str] = mapped_column(String(20))
+    engine_version: Mapped[str] = mapped_column(String(ENGINE_VERSION_MAX))
+    locale: Mapped[str] = mapped_column(String(LOCALE_MAX))
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     scores: Mapped[str] = mapped_column(Text)  # JSON, as recorded
@@ -77,6 +93,10 @@ class RunRow(Base):
     outcome: Mapped[str] = mapped_column(Text)  # JSON
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     approved: Mapped[bool] = mapped_column(Boolean, default=False)
+    # 0002: the seal of every stored value (store/integrity.py), and what the store last found
+    # when it checked the run ("ok", "mismatch", "unreplayable"); only "ok" runs enter the boards.
+    digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    status: Mapped[str] = mapped_column(String(20), default="ok")
 
     __table_args__ = (
         Index("ix_runs_rank", "scenario_id", "trainee_id", "overall", "finished_at"),
@@ -90,7 +110,7 @@ class Note(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     run_id: Mapped[str] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"))
-    author: Mapped[str] = mapped_column(String(200))
+    author: Mapped[str] = mapped_column(String(AUTHOR_MAX))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
@@ -115,3 +135,79 @@ class Outbox(Base):
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
     __table_args__ = (UniqueConstraint("statement_id"),)
+
+
+class TrustedVersion(Base):
+    """A scenario version whose runs may be ranked (0002): bundled with the trainer (recorded
+    when a run on it is first saved) or approved by a trainer (``trainer scenario approve``).
+    A version is its file's SHA-256 and its persona file's (empty for an inline persona)."""
+
+    __tablename__ = "trusted_versions"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    persona_sha256: Mapped[str] = mapped_column(String(64))
+    scenario_id: Mapped[str] = mapped_column(String(SCENARIO_ID_MAX))
+    version: Mapped[int] = mapped_column(Integer)
+    origin: Mapped[str] = mapped_column(String(20))  # "bundled" | "approved"
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+ALL_COHORTS = 0  # the scope of the boards over everyone's runs; a cohort's scope is its id
+
+
+class BestRun(Base):
+    """Each trainee's best ranked run per scenario, per scope (0002): everyone (scope 0) and the
+    run's cohort (scope = the cohort's id). Kept in the same transaction as every change that can
+    alter it (save, hide/show, delete, approval, a mismatch found), so a scenario's board reads
+    its first rows from an index instead of ranking every run. Derived data: rebuilt by
+    ``boards.rebuild``; every row is checked against its run before it is shown."""
+
+    __tablename__ = "best_runs"
+
+    scope: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(SCENARIO_ID_MAX), primary_key=True)
+    trainee_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[str] = mapped_column(String(RUN_ID_MAX))
+    overall: Mapped[int] = mapped_column(Integer)
+    finished_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    cohort_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    __table_args__ = (
+        Index("ix_best_trainee", "scope", "trainee_id"),
+        Index("ix_best_run", "run_id"),
+    )
+
+
+class BoardTotal(Base):
+    """Each trainee's total across scenarios, per scope (0002): the sum of their rows in
+    ``best_runs``, how many, and the run that completed it. Derived like ``best_runs``."""
+
+    __tablename__ = "board_totals"
+
+    scope: Mapped[int] = mapped_column(Integer, primary_key=True)
+    trainee_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    total: Mapped[int] = mapped_column(Integer)
+    scenarios: Mapped[int] = mapped_column(Integer)
+    finished_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    run_id: Mapped[str] = mapped_column(String(RUN_ID_MAX))
+    cohort_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+# The boards' indexes: the first rows of a board in the rule's order, read from the index alone.
+Index(
+    "ix_best_board",
+    BestRun.scope,
+    BestRun.scenario_id,
+    BestRun.overall.desc(),
+    BestRun.finished_at,
+    BestRun.run_id,
+    BestRun.trainee_id,
+)
+Index(
+    "ix_totals_board",
+    BoardTotal.scope,
+    BoardTotal.total.desc(),
+    BoardTotal.finished_at,
+    BoardTotal.run_id,
+    BoardTotal.trainee_id,
+)

@@ -4,12 +4,12 @@ nothing, only the ◀ ▶ halves of the scope change it."""
 
 from __future__ import annotations
 
-import re
 from concurrent.futures import Future
 
 import pygame
 
 from ...results import BoardRow
+from ...results.board import label
 from ..fonts import wrap
 from ..intents import Intent
 from ..jobs import outcome
@@ -125,10 +125,8 @@ class LeaderboardScene(Screen):
         ]
 
     def played_words(self, row: BoardRow) -> str:
-        """How many scenarios a total covers, in the player's language (the board row says
-        it in English, "3 scenario(s)")."""
-        count = re.match(r"\s*(\d+)", row.scenario)
-        return self.ctx.t("ui.board.scenarios", count=count.group(1)) if count else row.scenario
+        """How many scenarios a total covers, in the player's language."""
+        return label(row, self.ctx.lang)
 
     def heads(self) -> list[str]:
         t = self.ctx.t

@@ -308,9 +308,13 @@ class ReplayScene(Screen):
         doc.add(
             "heading", f"{record.trainee} · {record.scenario_id} · {record.scores.get('overall')}"
         )
+        verdict = {
+            "ok": "ui.review.integrity_ok",
+            "unverified scenario": "ui.review.integrity_unverified",
+        }
         doc.add(
             "small",
-            t("ui.review.integrity_ok" if integrity == "ok" else "ui.review.integrity_bad"),
+            t(verdict.get(integrity, "ui.review.integrity_bad")),
             color=th.good if integrity == "ok" else th.bad,
         )
         scenario = shown.scenario
